@@ -1,0 +1,349 @@
+"""Publication dates decided from all the evidence, never invented.
+
+Candidates are found with strict patterns and each is parsed on its own (dateutil's fuzzy parsing
+invents dates from free text). Header dates are checked against what the content says: office
+holders named in the present, reference events, explicit dates and their tense. A page date that
+the content contradicts is disregarded, and the conflict is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+from briefing.config import ChronologyEvent, Config, OfficeHolder, load_data
+from briefing.models import CleanDocument, DateEvidence, HeaderDate, PublicationDate, Span
+from briefing.text import split_sentences
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[89]\d|20[0-4]\d)"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Dates in running text, most specific first. Each is parsed alone, never fuzzily.
+BODY_DATE = re.compile(
+    rf"(?P<dmy>\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b)"
+    rf"|(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
+    rf"|(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
+    rf"|(?P<my>\b{_MONTH}\s+{_YEAR}\b)"
+    rf"|(?P<dm>\b{_DAY}\s+{_MONTH}(?![\w-]))"
+    rf"|(?P<md>\b{_MONTH}\s+{_DAY}(?![\d,]*\s*(?:%|percent|per cent))(?![\w-]))"
+    rf"|(?P<year>\b(?:in|by|since|until|from|during|throughout|since at least)\s+(?:early\s+|late\s+|mid-)?{_YEAR}\b(?![-–]\d))",
+    re.IGNORECASE)
+# Words before a year that make it part of a name, not a date: "Mines and Minerals Act 2025".
+NAME_BEFORE_YEAR = re.compile(r"\b(?:Act|Ordinance|Bill|Vision|Agenda|Plan|Law|Budget|Strategy|Policy|Cup|Games|"
+                              r"Expo|Summit|Rules|Regulations|Amendment|Census|COP)\s*$", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:scheduled|will|shall|next|upcoming|due to|is to|are to|expected to|plans? to|set to|"
+                    r"to be held|slated)\b", re.IGNORECASE)
+WEEKDAY_REFERENCE = re.compile(
+    r"\b(?P<qualifier>on|late|early|last|next|this|by next|since|until)?\s*"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<possessive>[’']s)?\b")
+RELATIVE_REFERENCE = re.compile(
+    rf"\b(?P<which>last|next|this|earlier this|later this)\s+(?P<unit>week|weekend|month|year|{'|'.join(MONTHS)})\b",
+    re.IGNORECASE)
+FORMER = re.compile(r"(?:\b(?:former|ex|then|late|erstwhile|outgoing|previous)[\s-]+)$", re.IGNORECASE)
+
+CONFLICT_MARGIN = dt.timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class Anchors:
+    office_holders: tuple[tuple[OfficeHolder, re.Pattern[str]], ...]
+    chronology: tuple[tuple[ChronologyEvent, re.Pattern[str]], ...]
+
+
+def anchors_for(config: Config) -> Anchors:
+    return _anchors(config.dating.model_dump_json())
+
+
+@lru_cache(maxsize=4)
+def _anchors(dating_json: str) -> Anchors:
+    from briefing.config import Dating
+
+    dating = Dating.model_validate_json(dating_json)
+    holders = list(dating.office_holders)
+    events = list(dating.chronology)
+    if dating.use_default_anchors:
+        defaults = load_data("anchors.yaml")
+        holders = [OfficeHolder.model_validate(h) for h in defaults["office_holders"]] + holders
+        events = [ChronologyEvent.model_validate(e) for e in defaults["chronology"]] + events
+    holder_patterns = []
+    for holder in holders:
+        titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(holder.titles, key=len, reverse=True))
+        names = [holder.name, holder.name.split()[-1]] if len(holder.name.split()) > 1 else [holder.name]
+        name = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        # Title, up to two honorifics or given names, then the holder's (last) name.
+        holder_patterns.append((holder, re.compile(rf"\b(?:{titles})\s+(?:[A-Z][\w.-]+\s+){{0,2}}?(?:{name})\b")))
+    event_patterns = [(event, re.compile("|".join(f"(?:{p})" for p in event.patterns), re.IGNORECASE))
+                      for event in events]
+    return Anchors(tuple(holder_patterns), tuple(event_patterns))
+
+
+def parse_date_text(text: str, reference: dt.date | None = None, direction: str = "past",
+                    ) -> tuple[dt.date, str] | None:
+    """Parse one date expression found by a strict pattern; (date, precision) or None.
+
+    A day and month without a year take the year that puts them nearest the reference date, on its
+    past side (or its future side when ``direction`` is "future"), a few days' slack either way.
+    """
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip("."), flags=re.IGNORECASE)
+    cleaned = re.sub(r"^(?:in|by|since at least|since|until|from|during|throughout)\s+(?:early\s+|late\s+|mid-)?", "",
+                     cleaned, flags=re.IGNORECASE)
+    has_year = re.search(r"\b(19|20)\d\d\b", cleaned) is not None
+    has_day = re.search(r"(?<![\d-])\d{1,2}(?![\d-])", re.sub(r"\b(19|20)\d\d\b", "", cleaned)) is not None
+    has_month = re.search(_MONTH, cleaned, re.IGNORECASE) is not None or re.match(r"\d{4}-\d\d-\d\d", cleaned)
+    if not has_year and reference is None:
+        return None
+    default = dt.datetime(reference.year if reference else 2000, 1, 1)
+    try:
+        parsed = date_parser.parse(cleaned, default=default, fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+    if has_year and has_month and has_day:
+        return parsed, "day"
+    if has_year and has_month:
+        return parsed.replace(day=1), "month"
+    if has_year:
+        return dt.date(parsed.year, 1, 1), "year"
+    # No year: choose the year that puts the date nearest the reference.
+    assert reference is not None
+    options = [parsed.replace(year=y) for y in (reference.year - 1, reference.year, reference.year + 1)
+               if _valid(parsed, y)]
+    slack = dt.timedelta(days=3)
+    if direction == "future":
+        ahead = [d for d in options if d >= reference - slack]
+        best = min(ahead) if ahead else max(options)
+    else:
+        behind = [d for d in options if d <= reference + slack]
+        best = max(behind) if behind else min(options)
+    return best, "day" if has_day else "month"
+
+
+def _valid(date: dt.date, year: int) -> bool:
+    try:
+        date.replace(year=year)
+        return True
+    except ValueError:
+        return False
+
+
+def _period_end(date: dt.date, precision: str) -> dt.date:
+    if precision == "month":
+        return date + relativedelta(months=1, days=-1)
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    return date
+
+
+@dataclass(frozen=True)
+class ContentBounds:
+    """What the body says about when it was written."""
+
+    earliest: dt.date | None
+    latest: dt.date | None
+    evidence: tuple[DateEvidence, ...]
+    weekday_window: bool
+
+
+def content_evidence(clean: CleanDocument, anchors: Anchors, reference: dt.date | None) -> ContentBounds:
+    """Collect date evidence from the body: office holders, events, explicit dates (with tense)."""
+    text = clean.text
+    evidence: list[DateEvidence] = []
+    sentences = split_sentences(text, clean.paragraphs)
+
+    for holder, pattern in anchors.office_holders:
+        for match in pattern.finditer(text):
+            if FORMER.search(text[max(0, match.start() - 12):match.start()]):
+                continue
+            evidence.append(DateEvidence(
+                match.group(0), "office_holder", None, "window",
+                f"{holder.name} held this office from {holder.from_:%d %b %Y}"
+                + (f" to {holder.to:%d %b %Y}" if holder.to else " (still in office)"),
+                earliest=holder.from_, latest=holder.to))
+            break
+
+    for event, pattern in anchors.chronology:
+        for span in sentences:
+            sentence = text[span.start:span.end]
+            match = pattern.search(sentence)
+            if not match:
+                continue
+            future = _is_future(sentence, match.start())
+            evidence.append(DateEvidence(
+                _context(sentence, match), "event", event.date, "day",
+                f"refers to {event.title} ({event.date:%d %b %Y})" + (" as upcoming" if future else ""),
+                earliest=None if future else event.date, latest=event.date if future else None))
+            break
+
+    for span in sentences:
+        sentence = text[span.start:span.end]
+        for match in BODY_DATE.finditer(sentence):
+            future = _is_future(sentence, match.start())
+            kind = match.lastgroup
+            if kind == "year" and NAME_BEFORE_YEAR.search(sentence[:match.start("year")]):
+                continue
+            if kind in ("my", "dmy", "mdy", "iso") and NAME_BEFORE_YEAR.search(sentence[:match.start()]):
+                continue
+            if kind in ("dm", "md") and reference is None:
+                continue  # a day and month without a year needs a reference date to mean anything
+            parsed = parse_date_text(match.group(0), reference if kind in ("dm", "md") else None,
+                                     direction="future" if future else "past")
+            if parsed is None:
+                continue
+            date, precision = parsed
+            end = _period_end(date, precision)
+            evidence.append(DateEvidence(
+                _context(sentence, match), "body_date", date, precision,
+                ("upcoming: " if future else "") + f"date in the text ({_describe(date, precision)})"
+                + (" with the year inferred" if kind in ("dm", "md") else ""),
+                earliest=None if future else date, latest=end if future else None))
+
+    weekday_window = False
+    weekday_refs = [m for m in WEEKDAY_REFERENCE.finditer(text)
+                    if (m["qualifier"] or "").lower() not in ("last", "next", "by next", "since", "until")]
+    events = [e for e in evidence if e.kind == "event" and e.earliest]
+    if weekday_refs and events:
+        latest_event = max(events, key=lambda e: e.earliest)
+        named = {m["weekday"].lower() for m in weekday_refs}
+        if WEEKDAYS[latest_event.earliest.weekday()] in named:
+            weekday_window = True
+            evidence.append(DateEvidence(
+                next(m.group(0).strip() for m in weekday_refs if m["weekday"].lower() in named
+                     and WEEKDAYS[latest_event.earliest.weekday()] == m["weekday"].lower()),
+                "weekday", latest_event.earliest, "window",
+                f"the text calls the event of {latest_event.earliest:%d %b %Y} by its weekday, so it was "
+                "written within the following week",
+                earliest=latest_event.earliest, latest=latest_event.earliest + dt.timedelta(days=6)))
+
+    lowers = [e.earliest for e in evidence if e.earliest]
+    uppers = [e.latest for e in evidence if e.latest]
+    return ContentBounds(max(lowers) if lowers else None, min(uppers) if uppers else None, tuple(evidence),
+                         weekday_window)
+
+
+def _is_future(sentence: str, position: int) -> bool:
+    """Whether the clause holding ``position`` speaks of something still to come."""
+    start = max(sentence.rfind(mark, 0, position) for mark in (",", ";", "—", " – ", ":"))
+    ends = [i for i in (sentence.find(mark, position) for mark in (",", ";", "—", " – ")) if i != -1]
+    clause = sentence[start + 1: min(ends) if ends else len(sentence)]
+    return bool(FUTURE.search(clause))
+
+
+def _context(sentence: str, match: re.Match[str], width: int = 60) -> str:
+    start = max(0, match.start() - width)
+    end = min(len(sentence), match.end() + width)
+    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+
+
+def _describe(date: dt.date, precision: str) -> str:
+    return {"day": f"{date:%d %b %Y}", "month": f"{date:%B %Y}", "year": f"{date:%Y}"}.get(precision, date.isoformat())
+
+
+def _header_candidates(clean: CleanDocument) -> list[DateEvidence]:
+    candidates = []
+    declared_year = None
+    for header in clean.document.header_dates:
+        parsed = parse_date_text(header.text, declared_year)
+        if parsed is None:
+            continue
+        date, precision = parsed
+        if header.kind == "declared":
+            declared_year = date
+        candidates.append(DateEvidence(header.text, header.kind, date, precision, _HEADER_NOTES[header.kind]))
+    for removal in clean.removed:
+        if removal.reason == "publication note":
+            match = BODY_DATE.search(removal.text)
+            parsed = parse_date_text(match.group(0)) if match else None
+            if parsed:
+                candidates.append(DateEvidence(removal.text, "publication_line", parsed[0], parsed[1],
+                                               "publication note at the end of the article"))
+    return candidates
+
+
+_HEADER_NOTES = {
+    "declared": "stated in the file's metadata",
+    "dateline": "dateline under the headline",
+    "page_date": "date line above the headline (a site's page date; may be a republication date)",
+}
+_HEADER_CONFIDENCE = {"declared": 0.95, "dateline": 0.85, "publication_line": 0.85, "page_date": 0.6}
+_ORDER = {"declared": 0, "dateline": 1, "publication_line": 2, "page_date": 3}
+
+
+def decide_publication_date(clean: CleanDocument, anchors: Anchors) -> PublicationDate:
+    """Weigh header dates against the content and return the decided date with all the evidence."""
+    headers = sorted(_header_candidates(clean), key=lambda e: _ORDER[e.kind])
+    reference = headers[0].date if headers else None
+    bounds = content_evidence(clean, anchors, reference)
+    if reference is None and (bounds.earliest or bounds.latest):
+        # Years of day-and-month mentions are inferred from what the other evidence suggests.
+        bounds = content_evidence(clean, anchors, bounds.earliest or bounds.latest)
+    evidence = tuple(headers) + bounds.evidence
+
+    conflicts: list[str] = []
+    for header in headers:
+        if header.kind == "declared":
+            return PublicationDate(header.date, header.precision, _HEADER_CONFIDENCE["declared"],
+                                   "stated in the file's metadata", evidence, header.date, header.date)
+        contradicting = _contradictions(header.date, bounds)
+        if len(contradicting) >= 2 or (contradicting and header.kind == "page_date"):
+            conflicts.append(f"{_HEADER_NOTES.get(header.kind, header.kind)} {header.date:%d %b %Y} disregarded: "
+                             + "; ".join(contradicting[:3]))
+            continue
+        supported = bounds.earliest is not None or bounds.latest is not None
+        confidence = _HEADER_CONFIDENCE[header.kind] + (0.05 if supported and not contradicting else 0)
+        method = {"dateline": "dateline", "publication_line": "publication note",
+                  "page_date": "page date"}[header.kind]
+        if supported and not contradicting:
+            method += ", consistent with the content"
+        elif contradicting:
+            method += f" (one clue disagrees: {contradicting[0]})"
+        return PublicationDate(header.date, header.precision, round(min(confidence, 0.95), 2), method, evidence,
+                               header.date, header.date, conflict=None)
+
+    conflict = " ".join(conflicts) or None
+    earliest, latest = bounds.earliest, bounds.latest
+    if earliest and latest and earliest <= latest:
+        width = (latest - earliest).days
+        if width <= 366:
+            confidence = 0.6 if width <= 7 else 0.45 if width <= 31 else 0.3
+            clues = [e for e in bounds.evidence if e.kind in ("event", "weekday", "office_holder", "body_date")]
+            method = (f"inferred from the content: between {earliest:%d %b %Y} and {latest:%d %b %Y} "
+                      f"({_summarise_clues(clues)})")
+            return PublicationDate(earliest, "window", confidence, method, evidence, earliest, latest, conflict)
+    method = "undated: no trustworthy date in the header or the content"
+    if earliest or latest:
+        method += (f" (the content suggests no earlier than {earliest:%d %b %Y}" if earliest else " (the content suggests")
+        method += (f" and no later than {latest:%d %b %Y})" if latest else ")")
+    return PublicationDate(None, "undated", 0.0, method, evidence, earliest, latest, conflict)
+
+
+def _contradictions(date: dt.date, bounds: ContentBounds) -> list[str]:
+    """Content clues that place the text well before, or after, a header date."""
+    found = []
+    for clue in bounds.evidence:
+        if clue.latest and clue.latest + CONFLICT_MARGIN < date:
+            found.append(f"{clue.note} (“{_short(clue.text)}”)")
+        elif clue.earliest and clue.kind in ("event", "body_date") and clue.earliest > date + CONFLICT_MARGIN:
+            found.append(f"refers to a later date: {clue.note} (“{_short(clue.text)}”)")
+    return found
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _summarise_clues(clues: list[DateEvidence]) -> str:
+    kinds = {"event": "events", "weekday": "weekday references", "office_holder": "office holders",
+             "body_date": "dates in the text"}
+    present = [kinds[k] for k in kinds if any(c.kind == k for c in clues)]
+    return ", ".join(present) or "content"
+
+
