@@ -116,7 +116,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     """Scraped text breaks paragraphs mid-sentence ("...there is no denying that the" / "Islamist forces...")."""
     joined: list[str] = []
     for line in lines:
-        if joined and _ends_mid_sentence(joined[-1]) and not _is_heading(line):
+        if joined and _ends_mid_sentence(joined[-1]) and _continues(line, joined[-1]):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
@@ -124,7 +124,17 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
 
 
 def _ends_mid_sentence(paragraph: str) -> bool:
-    return len(paragraph.split()) > 8 and not paragraph.rstrip().endswith(TERMINAL)
+    return len(paragraph.split()) >= 3 and not paragraph.rstrip().endswith(TERMINAL)
+
+
+FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from",
+                  "that", "as", "its", "their", "his", "her", "our", "is", "are", "was", "were", "be", "been", "this"}
+
+
+def _continues(line: str, previous: str) -> bool:
+    """Whether ``line`` carries on the sentence ``previous`` broke off (not a new line of a list)."""
+    last_word = previous.rstrip().rsplit(" ", 1)[-1].lower()
+    return line[:1].islower() or last_word in FUNCTION_WORDS
 
 
 def _is_heading(paragraph: str) -> bool:

@@ -384,27 +384,83 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
+SECTION_TYPES = (CoverSection, ContentsSection, ExecutiveSummarySection, ThemesSection, QuotesSection,
+                 SourcesSection, MethodSection)
+
+
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    """Keys allowed where an unknown key was found (for the "did you mean" hint)."""
+    if loc and loc[0] == "sections":
+        return sorted({f.alias or n for cls in SECTION_TYPES for n, f in cls.model_fields.items()})
     model: Any = Config
     for part in loc:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
-        if field is None:
+        field = model.model_fields.get(part)
+        nested = [a for a in _flatten(field.annotation) if isinstance(a, type) and issubclass(a, BaseModel)] \
+            if field else []
+        if not nested:
             return []
-        annotation = field.annotation
-        candidates = [a for a in getattr(annotation, "__args__", (annotation,)) if hasattr(a, "model_fields")]
-        inner = [a for arg in getattr(annotation, "__args__", ()) for a in getattr(arg, "__args__", ())
-                 if hasattr(a, "model_fields")]
-        candidates += inner
-        if not candidates:
-            return []
-        model = candidates[0]
-    keys = [f.alias or name for name, f in model.model_fields.items() if name != "base_dir"]
-    if model is SectionBase or loc and loc[-1:] and isinstance(loc[-1], int):
-        keys += ["type", "max_phrases", "max_excerpts", "themes", "max_excerpts_per_period",
-                 "max_quotes_per_period", "max_quotes"]
-    return keys
+        model = nested[0]
+    return [f.alias or name for name, f in model.model_fields.items() if name != "base_dir"]
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    args = getattr(annotation, "__args__", None)
+    if not args:
+        return [annotation]
+    return [a for arg in args for a in _flatten(arg)]
+
+
+def reference_markdown() -> str:
+    """Every configuration key with type, default and description, as Markdown (for the README)."""
+    lines = ["| key | type | default | description |", "| --- | --- | --- | --- |"]
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, field in model.model_fields.items():
+            if name == "base_dir":
+                continue
+            key = f"{prefix}{field.alias or name}"
+            nested = [a for a in _flatten(field.annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+            type_name = _type_name(field.annotation)
+            default = "required" if field.is_required() else _default_text(field)
+            description = (field.description or (nested[0].__doc__ or "").strip().split("\n")[0] if nested else
+                           field.description or "")
+            lines.append(f"| `{key}` | {type_name} | {default} | {description} |")
+            if nested and model is not nested[0] and key != "sections":
+                walk(nested[0], f"{key}[]." if "list" in type_name else f"{key}.")
+
+    walk(Config, "")
+    lines.append("")
+    lines.append("Section types (each item of `sections`; every type also takes `enabled` and `title`):")
+    lines.append("")
+    for cls in SECTION_TYPES:
+        extra = [f"`{n}` ({_default_text(f)}): {f.description}" for n, f in cls.model_fields.items()
+                 if n not in ("type", "enabled", "title")]
+        doc = (cls.__doc__ or "").strip().split("\n")[0]
+        tag = cls.model_fields["type"].annotation.__args__[0]
+        lines.append(f"- `{tag}`: {doc + ' ' if doc and not doc.startswith('!') else ''}"
+                     f"default title “{cls.model_fields['title'].default}”" + ("; " + "; ".join(extra) if extra else ""))
+    return "\n".join(lines)
+
+
+def _type_name(annotation: Any) -> str:
+    text = getattr(annotation, "__name__", None) or str(annotation)
+    text = str(annotation) if "[" in str(annotation) else text
+    return text.replace("typing.", "").replace("briefing.config.", "").replace("datetime.", "").replace("pathlib.", "") \
+        .replace("|", "or").replace("Annotated[Union[", "one of [")[:60]
+
+
+def _default_text(field: Any) -> str:
+    if field.default_factory is not None:
+        try:
+            value = field.default_factory()
+        except TypeError:
+            return "(see below)"
+        if isinstance(value, BaseModel):
+            return "(see below)"
+        return f"`{value!r}`" if value not in ([], {}) else "empty"
+    return f"`{field.default}`" if field.default not in (None, "") else "empty"
 
 
 def load_data(name: str) -> Any:

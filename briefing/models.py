@@ -150,6 +150,17 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class QuotedTerm:
+    """A quoted string that is not a quotation: a scare quote or term, a title, or unattributed words."""
+
+    text: str
+    char_start: int
+    char_end: int
+    kind: str  # term | title | unattributed
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence of the cleaned text with what the excerpt picker needs to know about it."""
 
@@ -172,7 +183,9 @@ class ArticleAnalysis:
     themes: tuple[ThemeMatch, ...]
     key_phrases: tuple[Phrase, ...]
     quotes: tuple[Quote, ...]
+    terms: tuple[QuotedTerm, ...]
     sentences: tuple[Sentence, ...]
+    # Loaded-language terms the source uses in its own voice (outside quotations), with counts.
     loaded_terms: tuple[tuple[str, int], ...] = field(default=())
 
 
@@ -193,3 +206,148 @@ class Article:
     @property
     def document(self) -> Document:
         return self.clean.document
+
+
+# ---------------------------------------------------------------------------------------------
+# The composed briefing: what templates and the JSON writer receive. Templates only present it.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of the sources list; citations link to it by ``number``."""
+
+    number: int
+    article_id: str
+    title: str
+    author: str | None
+    outlet: str | None
+    url: str | None
+    file: str
+    published: str  # as displayed: "23 Jul 2021", "between 26 Aug and 1 Sep 2021", "Undated"
+    date_method: str  # how the date was determined
+    date_confidence: float
+    date_conflict: str | None
+    genre: str  # news | analysis | opinion
+    genre_label: str  # the configured wording for the genre
+    genre_evidence: str
+    themes: tuple[str, ...]  # theme titles
+
+    @property
+    def anchor(self) -> str:
+        return f"src-{self.number}"
+
+    @property
+    def is_opinion(self) -> bool:
+        return self.genre == "opinion"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A sentence quoted verbatim from a source, with its citation."""
+
+    text: str
+    source: Source
+    article_id: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    """A direct quotation with its speaker and citation."""
+
+    id: str
+    text: str
+    speaker: str
+    speaker_role: str | None
+    attribution: str
+    source: Source
+    themes: tuple[str, ...]
+    period: str | None
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class PeriodBlock:
+    """One period of a theme section."""
+
+    id: str
+    title: str
+    article_count: int
+    excerpts: tuple[Excerpt, ...]
+    quotes: tuple[QuoteEntry, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    speaker: str
+    role: str | None
+    count: int
+    themes: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """One rendered section. ``template`` names the template; the other fields are its data."""
+
+    id: str
+    type: str
+    title: str
+    level: int = 1
+    intro: tuple[str, ...] = ()
+    key_phrases: tuple[str, ...] = ()
+    periods: tuple[PeriodBlock, ...] = ()
+    excerpts: tuple[Excerpt, ...] = ()
+    quotes: tuple[QuoteEntry, ...] = ()
+    speakers: tuple[SpeakerEntry, ...] = ()
+    sources: tuple[Source, ...] = ()
+    table_header: tuple[str, ...] = ()
+    table_rows: tuple[tuple[str, ...], ...] = ()
+    notes: tuple[str, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
+    left_out: tuple[SkippedFile, ...] = ()
+    counts: tuple[Count, ...] = ()
+    contents: tuple["Section", ...] = ()
+
+    @property
+    def cited_article_ids(self) -> tuple[str, ...]:
+        ids = [e.article_id for e in self.excerpts] + [q.source.article_id for q in self.quotes]
+        for block in self.periods:
+            ids += [e.article_id for e in block.excerpts] + [q.source.article_id for q in block.quotes]
+        ids += [s.article_id for s in self.sources]
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def cited_quote_ids(self) -> tuple[str, ...]:
+        ids = [q.id for q in self.quotes] + [q.id for block in self.periods for q in block.quotes]
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The whole briefing, ready to render as HTML, PDF and JSON."""
+
+    title: str
+    subtitle: str
+    language: str
+    page_size: str
+    keywords: tuple[str, ...]
+    coverage_from: dt.date
+    coverage_to: dt.date
+    generated_at: dt.datetime
+    articles: tuple[Article, ...]
+    skipped: tuple[SkippedFile, ...]
+    sources: tuple[Source, ...]
+    quotes: tuple[QuoteEntry, ...]
+    sections: tuple[Section, ...]
+    tool_version: str

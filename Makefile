@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine (Python 3.11 with pip and venv, Pango):
+#   make briefing   build the briefing from seeds/ with config.yaml into output/
+#   make test       run the whole test suite
+# Both create .venv when missing and (re)install the project when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: briefing test check bench clean-venv pages
+
+briefing: $(STAMP)
+	$(BIN)/briefing build --config config.yaml
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+check: $(STAMP)
+	$(BIN)/briefing check --config config.yaml
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+# Look at the PDF as a reader would (needs Debian's poppler-utils).
+pages: briefing
+	rm -rf pages && mkdir -p pages && pdftoppm -png -r 60 output/briefing.pdf pages/p
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,93 @@
+"""Stage 3: per-article analysis, a pure function of the cleaned article and the configuration.
+
+No I/O, no globals that change, deterministic: that is what lets results be cached by content
+hash and computed in parallel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefing.config import Config
+from briefing.dating import anchors_for, decide_publication_date
+from briefing.genre import CALL_TO_ACTION, classify_genre
+from briefing.lexicon import QUOTED, default_lexicon
+from briefing.models import ArticleAnalysis, CleanDocument, Sentence, Span, ThemeMatch
+from briefing.phrases import key_phrases
+from briefing.quotes import extract_quotes
+from briefing.text import split_sentences, word_count
+
+NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|billions|dozens|two|three|four|five|six|seven|"
+                    r"eight|nine|ten|eleven|twelve|twenty|fifty|hundred|thousand|million|billion)\b", re.IGNORECASE)
+DATE_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b")
+REPORTING = re.compile(r"\b(?:said|says|told|reported|according to|announced|acknowledged|confirmed|claimed|stated|"
+                       r"declared|alleged|added|estimated|killed|signed|agreed|launched|carried out)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b")
+BACK_REFERENCE = re.compile(r"^(?:This|These|That|Those|It|They|He|She|Such|But|And|Yet|So|Still|Moreover|However|"
+                            r"Meanwhile|Also|Instead|Thus|Hence|Even|Then)\b")
+PROPER_NOUN = re.compile(r"(?<=\s)[A-Z][a-zA-Z'’-]+")
+MIN_EXCERPT_WORDS, MAX_EXCERPT_WORDS = 10, 70
+
+
+def analyse(clean: CleanDocument, config: Config) -> ArticleAnalysis:
+    """Date, genre, themes, key phrases, quotations and excerpt candidates of one article."""
+    text = clean.text
+    lexicon = default_lexicon()
+    body_paragraphs = tuple(p for i, p in enumerate(clean.paragraphs) if i not in clean.headings)
+    spans = split_sentences(text, body_paragraphs)
+
+    theme_patterns = [(theme.id, theme.pattern) for theme in config.themes]
+    sentence_themes = {span: tuple(tid for tid, pattern in theme_patterns if pattern.search(text[span.start:span.end]))
+                       for span in spans}
+    themes = []
+    for theme in config.themes:
+        matches = [m.group(0) for m in theme.pattern.finditer(text)]
+        if len(matches) >= theme.min_hits:
+            common = Counter(m.lower() for m in matches).most_common(5)
+            themes.append(ThemeMatch(theme.id, len(matches), tuple(term for term, _ in common)))
+
+    loaded_own_voice = lexicon.find_outside_quotes(text)
+    sentence_texts = [text[s.start:s.end] for s in spans]
+    genre = classify_genre(clean.document, text, sentence_texts, loaded_own_voice)
+    publication_date = decide_publication_date(clean, anchors_for(config))
+    quotes, terms = extract_quotes(clean, sentence_themes)
+    phrases = key_phrases("\n\n".join(text[p.start:p.end] for p in body_paragraphs), config.yake, config.language,
+                          excluded=lexicon.pattern)
+
+    sentences = tuple(_describe_sentence(text, span, sentence_themes[span], lexicon) for span in spans)
+    return ArticleAnalysis(
+        article_id=clean.document.id, publication_date=publication_date, genre=genre, themes=tuple(themes),
+        key_phrases=phrases, quotes=tuple(quotes), terms=tuple(terms), sentences=sentences,
+        loaded_terms=tuple(sorted(loaded_own_voice.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+def _describe_sentence(text: str, span: Span, themes: tuple[str, ...], lexicon) -> Sentence:
+    sentence = text[span.start:span.end].strip()
+    words = word_count(sentence)
+    excluded: list[str] = []
+    loaded = lexicon.find(sentence)
+    if loaded:
+        excluded.append("loaded language: " + ", ".join(f"“{t}”" for t in sorted(loaded)))
+    unquoted = QUOTED.sub(" ", sentence)
+    if QUOTED.search(sentence) or '"' in sentence or "“" in sentence:
+        excluded.append("contains quoted words (shown as quotations or terms instead)")
+    if FIRST_PERSON.search(unquoted):
+        excluded.append("first person")
+    if CALL_TO_ACTION.search(unquoted):
+        excluded.append("prescriptive")
+    if sentence.endswith("?"):
+        excluded.append("question")
+    if sentence[:1].islower():
+        excluded.append("starts mid-sentence")
+    if BACK_REFERENCE.match(sentence):
+        excluded.append("depends on the previous sentence")
+    if words < MIN_EXCERPT_WORDS:
+        excluded.append("too short to stand alone")
+    if words > MAX_EXCERPT_WORDS:
+        excluded.append("too long for an excerpt")
+    information = (min(2, len(NUMBER.findall(sentence))) + min(1, len(DATE_WORD.findall(sentence)))
+                   + min(1, len(REPORTING.findall(sentence))) + 0.25 * min(6, len(PROPER_NOUN.findall(sentence)))
+                   + 0.5 * len(themes))
+    return Sentence(span, sentence, themes, round(information, 2), tuple(excluded))

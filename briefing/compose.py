@@ -1,0 +1,371 @@
+"""Stage 4: compose the configured sections from the analysed articles into one Briefing.
+
+All counting, ranking and choosing happens here, so that templates only present. The briefing's
+own sentences are fixed wordings filled with computed values; everything else is a source's words,
+in quotation marks, with a citation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from briefing import __version__
+from briefing.config import (
+    Config, ContentsSection, CoverSection, ExecutiveSummarySection, MethodSection, QuotesSection, SourcesSection,
+    ThemesSection,
+)
+from briefing.models import (
+    Article, Briefing, Count, Excerpt, PeriodBlock, Phrase, PublicationDate, QuoteEntry, Section, SkippedFile,
+    Source, SpeakerEntry,
+)
+from briefing.periods import Period
+from briefing.phrases import deduplicate
+
+GENRE_WEIGHT = {"news": 1.0, "analysis": 0.4, "opinion": 0.0}
+MAX_EXCERPTS_PER_ARTICLE_IN_BLOCK = 2
+
+
+def compose(config: Config, articles: list[Article], skipped: list[SkippedFile], periods: tuple[Period, ...],
+            generated_at: dt.datetime) -> Briefing:
+    """Build every enabled section, in the configured order, from the analysed articles."""
+    composer = _Composer(config, articles, skipped, periods, generated_at)
+    return composer.briefing()
+
+
+def format_date(date: PublicationDate, undated_label: str) -> str:
+    """How a decided date is shown: exact, a window, or undated."""
+    if date.value is None:
+        return undated_label
+    if date.precision == "window" and date.earliest and date.latest and date.earliest != date.latest:
+        return f"between {_day(date.earliest)} and {_day(date.latest)}"
+    if date.precision == "month":
+        return f"{date.value:%B %Y}"
+    if date.precision == "year":
+        return f"{date.value:%Y}"
+    return _day(date.value)
+
+
+def _day(date: dt.date) -> str:
+    return f"{date.day} {date:%b %Y}"
+
+
+class _Composer:
+    def __init__(self, config: Config, articles: list[Article], skipped: list[SkippedFile],
+                 periods: tuple[Period, ...], generated_at: dt.datetime):
+        self.config = config
+        self.articles = articles
+        self.included = [a for a in articles if a.included]
+        self.skipped = skipped
+        self.periods = periods
+        self.generated_at = generated_at
+        self.sources = self._number_sources()
+        self.source_by_id = {s.article_id: s for s in self.sources}
+        self.article_by_id = {a.id: a for a in self.included}
+        self.quotes = self._quote_entries()
+        self.used_excerpts: set[tuple[str, int]] = set()
+        self.used_quotes: set[str] = set()
+
+    # -- shared pieces -------------------------------------------------------------------------
+
+    def _number_sources(self) -> tuple[Source, ...]:
+        def order(article: Article) -> tuple:
+            date = article.analysis.publication_date.value
+            return (date is None, date or dt.date.min, article.document.title.lower(), article.id)
+
+        theme_titles = {t.id: t.title for t in self.config.themes}
+        sources = []
+        for number, article in enumerate(sorted(self.included, key=order), start=1):
+            analysis = article.analysis
+            date = analysis.publication_date
+            genre_evidence = "; ".join(e.note or e.text for e in analysis.genre.evidence if e.note or e.text)
+            sources.append(Source(
+                number=number, article_id=article.id, title=article.document.title, author=article.document.author,
+                outlet=article.document.outlet, url=article.document.url, file=article.document.file,
+                published=format_date(date, self.config.labels.undated), date_method=date.method,
+                date_confidence=date.confidence, date_conflict=date.conflict, genre=analysis.genre.label,
+                genre_label=self.config.label_for_genre(analysis.genre.label), genre_evidence=genre_evidence,
+                themes=tuple(theme_titles[t.theme_id] for t in analysis.themes)))
+        return tuple(sources)
+
+    def _quote_entries(self) -> tuple[QuoteEntry, ...]:
+        entries = []
+        for source in self.sources:
+            article = self.article_by_id[source.article_id]
+            for index, quote in enumerate(article.analysis.quotes, start=1):
+                entries.append(QuoteEntry(
+                    id=f"{article.id}-q{index}", text=quote.text, speaker=quote.speaker or "",
+                    speaker_role=quote.speaker_role, attribution=quote.attribution.text if quote.attribution else "",
+                    source=source, themes=quote.themes, period=article.period, char_start=quote.char_start,
+                    char_end=quote.char_end))
+        return tuple(entries)
+
+    def _excerpts(self, articles: Iterable[Article], theme_id: str | None, limit: int) -> tuple[Excerpt, ...]:
+        """The most informative neutral sentences, at most two per article, never reused."""
+        candidates = []
+        for article in articles:
+            weight = GENRE_WEIGHT.get(article.analysis.genre.label, 0)
+            for sentence in article.analysis.sentences:
+                if sentence.excluded_because or (theme_id and theme_id not in sentence.themes):
+                    continue
+                if (article.id, sentence.span.start) in self.used_excerpts:
+                    continue
+                candidates.append((sentence.information + weight, article, sentence))
+        candidates.sort(key=lambda c: (-c[0], c[1].id, c[2].span.start))
+        chosen: list[Excerpt] = []
+        per_article: Counter[str] = Counter()
+        for _, article, sentence in candidates:
+            if len(chosen) >= limit:
+                break
+            if per_article[article.id] >= MAX_EXCERPTS_PER_ARTICLE_IN_BLOCK:
+                continue
+            per_article[article.id] += 1
+            self.used_excerpts.add((article.id, sentence.span.start))
+            chosen.append(Excerpt(sentence.text, self.source_by_id[article.id], article.id,
+                                  sentence.span.start, sentence.span.end))
+        # Shown in the order the sources are numbered (chronological), then by position.
+        chosen.sort(key=lambda e: (e.source.number, e.char_start))
+        return tuple(chosen)
+
+    def _pick_quotes(self, quotes: Iterable[QuoteEntry], limit: int) -> tuple[QuoteEntry, ...]:
+        def rank(quote: QuoteEntry) -> tuple:
+            words = len(quote.text.split())
+            fit = -abs(min(words, 40) - 25)
+            return (-(1 if quote.speaker_role else 0), -fit, quote.source.number, quote.id)
+
+        chosen = []
+        for quote in sorted(quotes, key=rank):
+            if len(chosen) >= limit:
+                break
+            if quote.id in self.used_quotes:
+                continue
+            self.used_quotes.add(quote.id)
+            chosen.append(quote)
+        return tuple(sorted(chosen, key=lambda q: (q.source.number, q.id)))
+
+    def _key_phrases(self, articles: Iterable[Article], limit: int) -> tuple[str, ...]:
+        """Merge per-article phrases: frequent across articles and high in each, variants dropped."""
+        weight: defaultdict[str, float] = defaultdict(float)
+        display: dict[str, str] = {}
+        for article in articles:
+            for rank, phrase in enumerate(article.analysis.key_phrases):
+                key = phrase.text.lower()
+                weight[key] += 1.0 / (rank + 2) + (0.15 if " " in key else 0)
+                display.setdefault(key, phrase.text)
+        ordered = sorted(weight, key=lambda k: (-weight[k], k))
+        merged = deduplicate((Phrase(display[k], -weight[k]) for k in ordered), self.config.yake.similarity)
+        return tuple(p.text for p in merged[:limit])
+
+    def _articles_in(self, theme_id: str | None = None, period: Period | None | str = "any") -> list[Article]:
+        chosen = []
+        for article in self.included:
+            if theme_id and theme_id not in {t.theme_id for t in article.analysis.themes}:
+                continue
+            if period != "any" and article.period != (period.id if isinstance(period, Period) else None):
+                continue
+            chosen.append(article)
+        return chosen
+
+    # -- sections ------------------------------------------------------------------------------
+
+    def briefing(self) -> Briefing:
+        sections: list[Section] = []
+        for index, spec in enumerate(self.config.sections):
+            if not spec.enabled:
+                continue
+            sections.extend(self._build(spec, index))
+        contents = [s for s in sections if s.type not in ("cover", "contents")]
+        sections = [
+            Section(s.id, s.type, s.title, contents=tuple(contents)) if s.type == "contents" else s
+            for s in sections
+        ]
+        return Briefing(
+            title=self.config.title, subtitle=self.config.subtitle, language=self.config.language,
+            page_size=self.config.page_size, keywords=tuple(self.config.keywords),
+            coverage_from=self.config.coverage.from_, coverage_to=self.config.coverage.to,
+            generated_at=self.generated_at, articles=tuple(self.articles), skipped=tuple(self.skipped),
+            sources=self.sources, quotes=self.quotes, sections=tuple(sections), tool_version=__version__)
+
+    def _build(self, spec, index: int) -> list[Section]:
+        if isinstance(spec, CoverSection):
+            return [self._cover(spec)]
+        if isinstance(spec, ContentsSection):
+            return [Section("contents", "contents", spec.title or "Contents")]
+        if isinstance(spec, ExecutiveSummarySection):
+            return [self._summary(spec)]
+        if isinstance(spec, ThemesSection):
+            return self._themes(spec)
+        if isinstance(spec, QuotesSection):
+            return [self._quotes_section(spec)]
+        if isinstance(spec, SourcesSection):
+            return [Section("sources", "sources", spec.title or "Sources", sources=self.sources)]
+        if isinstance(spec, MethodSection):
+            return [self._method(spec)]
+        raise AssertionError(f"unhandled section type at sections[{index}]")
+
+    def _cover(self, spec: CoverSection) -> Section:
+        counts = (
+            Count("Articles in this briefing", len(self.included)),
+            Count("Outlets", len({s.outlet for s in self.sources if s.outlet})),
+            Count("Files read", len(self.articles) + len(self.skipped)),
+        )
+        intro = (
+            f"Coverage: {_day(self.config.coverage.from_)} to {_day(self.config.coverage.to)}",
+            f"Generated on {self.generated_at:%d %B %Y, %H:%M} UTC by briefing {__version__}",
+        )
+        return Section("cover", "cover", spec.title or self.config.title, intro=intro, counts=counts)
+
+    def _summary(self, spec: ExecutiveSummarySection) -> Section:
+        dated = [s for s in self.sources if s.published != self.config.labels.undated]
+        dates = sorted(a.analysis.publication_date.value for a in self.included
+                       if a.analysis.publication_date.value)
+        genres = Counter(a.analysis.genre.label for a in self.included)
+        outlets = {s.outlet for s in self.sources if s.outlet}
+        labels = self.config.labels
+        intro = [
+            f"This briefing draws on {_plural(len(self.included), 'article')} from "
+            f"{_plural(len(outlets), 'named outlet')}"
+            + (f", dated between {_day(dates[0])} and {_day(dates[-1])}" if dates else "")
+            + (f"; {len(self.sources) - len(dated)} could not be dated and are listed as "
+               f"“{labels.undated.lower()}”" if len(dated) < len(self.sources) else "") + ".",
+            f"By genre, as determined from each article's own labels and wording: "
+            f"{genres.get('news', 0)} {labels.news.lower()}, {genres.get('analysis', 0)} "
+            f"{labels.analysis.lower()}, {genres.get('opinion', 0)} {labels.opinion.lower()}. "
+            "Opinion and analysis sources are labelled wherever they are cited.",
+        ]
+        conflicts = [s for s in self.sources if s.date_conflict]
+        if conflicts:
+            intro.append(f"{_plural(len(conflicts), 'article')} carry a header date that the content contradicts; "
+                         "the sources list explains which date was used and why.")
+        excluded = [a for a in self.articles if not a.included]
+        if excluded or self.skipped:
+            intro.append(f"{_plural(len(excluded), 'further article')} fell outside the briefing's window or "
+                         f"policy and {_plural(len(self.skipped), 'file')} could not be read; see the method section.")
+        used_periods = [p for p in self.periods if any(a.period == p.id for a in self.included)]
+        header = ("Theme",) + tuple(p.title for p in used_periods) + (
+            (labels.undated,) if any(a.period is None for a in self.included) else ()) + ("Total",)
+        rows = []
+        for theme in self.config.themes:
+            in_theme = self._articles_in(theme.id)
+            cells = [str(sum(1 for a in in_theme if a.period == p.id)) for p in used_periods]
+            if labels.undated in header:
+                cells.append(str(sum(1 for a in in_theme if a.period is None)))
+            rows.append((theme.title, *cells, str(len(in_theme))))
+        return Section(
+            "executive-summary", "executive_summary", spec.title, intro=tuple(intro),
+            key_phrases=self._key_phrases(self.included, spec.max_phrases),
+            excerpts=self._excerpts(self.included, None, spec.max_excerpts),
+            table_header=header, table_rows=tuple(rows))
+
+    def _themes(self, spec: ThemesSection) -> list[Section]:
+        sections = []
+        level = 1
+        if spec.title and spec.title != "Themes":
+            sections.append(Section("themes", "themes", spec.title, intro=(
+                "One section per theme, each broken down by period.",)))
+            level = 2
+        for theme_id in spec.themes or [t.id for t in self.config.themes]:
+            theme = self.config.theme(theme_id)
+            articles = self._articles_in(theme.id)
+            blocks = []
+            for period in [*self.periods, None]:
+                in_period = [a for a in articles if a.period == (period.id if period else None)]
+                if not in_period:
+                    continue
+                excerpts = self._excerpts(in_period, theme.id, spec.max_excerpts_per_period)
+                period_ids = {a.id for a in in_period}
+                quotes = self._pick_quotes((q for q in self.quotes if theme.id in q.themes
+                                            and q.source.article_id in period_ids), spec.max_quotes_per_period)
+                cited = {e.article_id for e in excerpts} | {q.source.article_id for q in quotes}
+                blocks.append(PeriodBlock(
+                    period.id if period else "undated", period.title if period else self.config.labels.undated,
+                    len(in_period), excerpts, quotes,
+                    tuple(s for s in self.sources if s.article_id in period_ids or s.article_id in cited)))
+            intro = [theme.description] if theme.description else []
+            notes = []
+            if articles:
+                outlets = {a.document.outlet for a in articles if a.document.outlet}
+                intro.append(f"Drawn from {_plural(len(articles), 'article')} "
+                             f"({_plural(len(outlets), 'named outlet')}).")
+                cited = Counter(e.article_id for b in blocks for e in b.excerpts)
+                cited.update(q.source.article_id for b in blocks for q in b.quotes)
+                total = sum(cited.values())
+                if total >= 3 and len(articles) > 1:
+                    top_id, top = cited.most_common(1)[0]
+                    if top / total > 0.5:
+                        notes.append(f"Most of the material in this section ({top} of {total} items) comes from "
+                                     f"one source [{self.source_by_id[top_id].number}].")
+            else:
+                notes.append("No article in this briefing matches this theme's terms.")
+            sections.append(Section(
+                f"theme-{theme.id}", "theme", theme.title, level=level, intro=tuple(intro),
+                key_phrases=self._key_phrases(articles, spec.max_phrases), periods=tuple(blocks),
+                notes=tuple(notes)))
+        return sections
+
+    def _quotes_section(self, spec: QuotesSection) -> Section:
+        by_speaker: defaultdict[str, list[QuoteEntry]] = defaultdict(list)
+        for quote in self.quotes:
+            by_speaker[quote.speaker].append(quote)
+        theme_titles = {t.id: t.title for t in self.config.themes}
+        speakers = []
+        for speaker, quotes in by_speaker.items():
+            themes = sorted({t for q in quotes for t in q.themes}, key=list(theme_titles).index)
+            role = next((q.speaker_role for q in quotes if q.speaker_role), None)
+            speakers.append(SpeakerEntry(speaker, role, len(quotes), tuple(theme_titles[t] for t in themes),
+                                         tuple({q.source.number: q.source for q in quotes}.values())))
+        speakers.sort(key=lambda s: (-s.count, s.speaker.lower()))
+        chosen = sorted(self.quotes, key=lambda q: (-(1 if q.speaker_role else 0), q.source.number, q.id))
+        chosen = sorted(chosen[: spec.max_quotes], key=lambda q: (q.source.number, q.id))
+        intro = (f"{_plural(len(self.quotes), 'direct quotation')} from "
+                 f"{_plural(len(speakers), 'speaker')} were found; quoted words with no speaker in reach, scare "
+                 "quotes and titles are not presented as anyone's statements.",)
+        return Section("quotes", "quotes", spec.title, intro=intro, speakers=tuple(speakers), quotes=tuple(chosen))
+
+    def _method(self, spec: MethodSection) -> Section:
+        removed = Counter(r.reason.split(":")[0] for a in self.articles for r in a.clean.removed)
+        dates = Counter(_date_kind(a.analysis.publication_date) for a in self.included)
+        terms = sum(len(a.analysis.terms) for a in self.included)
+        excluded = [a for a in self.articles if not a.included]
+        yake = self.config.yake
+        notes = (
+            f"Files read: {len(self.articles) + len(self.skipped)}; articles used: {len(self.included)}; "
+            f"left out by the date window or the undated policy: {len(excluded)}; files skipped: {len(self.skipped)}.",
+            "Each article is cleaned before analysis: header lines, boilerplate (donation appeals, contact footers, "
+            "newsletter and related-article lists, comment counters, media-player remnants, photo credits, "
+            "scripts and markup) and duplicated paragraphs are removed and recorded; nothing removed is used.",
+            f"Dates: {dates.get('metadata', 0)} from file metadata, {dates.get('header', 0)} from a dateline or "
+            f"page date consistent with the content, {dates.get('inferred', 0)} inferred from the content "
+            f"(office holders, reference events, dates in the text), {dates.get('undated', 0)} undated. "
+            "Each source's entry states how its date was determined.",
+            "Genres are taken from the article's metadata or headline label when present, otherwise from its "
+            "wording: first-person stance, calls to action and loaded vocabulary.",
+            f"Key phrases: YAKE (up to {yake.max_ngram} words, window {yake.window_size}), "
+            f"{yake.candidates} candidates per article, variants removed (word subsets and similarity "
+            f"≥ {yake.similarity}); phrases containing loaded vocabulary are not listed.",
+            f"Quotations: {len(self.quotes)} attributed; {terms} quoted terms, titles or unattributed fragments "
+            "are kept apart and not shown as statements.",
+            "Excerpts are verbatim sentences chosen for information (numbers, dates, named actors, reporting "
+            "verbs); sentences with loaded vocabulary, first-person or prescriptive wording, questions, or "
+            "quoted words are not used as excerpts.",
+        )
+        rows = tuple((reason, str(count)) for reason, count in sorted(removed.items(), key=lambda kv: (-kv[1], kv[0])))
+        excluded_rows = tuple((a.document.file, a.document.title, a.excluded_reason or "") for a in excluded)
+        return Section("method", "method", spec.title, notes=notes, table_header=("Removed as", "Pieces"),
+                       table_rows=rows, skipped=tuple(self.skipped),
+                       left_out=tuple(SkippedFile(f, f"“{t}”: {r}") for f, t, r in excluded_rows))
+
+
+def _date_kind(date: PublicationDate) -> str:
+    if date.value is None:
+        return "undated"
+    if date.method.startswith("stated"):
+        return "metadata"
+    if date.method.startswith("inferred"):
+        return "inferred"
+    return "header"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
