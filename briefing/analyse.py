@@ -24,9 +24,11 @@ DATE_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b")
 REPORTING = re.compile(r"\b(?:said|says|told|reported|according to|announced|acknowledged|confirmed|claimed|stated|"
                        r"declared|alleged|added|estimated|killed|signed|agreed|launched|carried out)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b")
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Mm]y|[Mm]e|us|I)\b")  # "US" is a country, "us" a pronoun
 BACK_REFERENCE = re.compile(r"^(?:This|These|That|Those|It|They|He|She|Such|But|And|Yet|So|Still|Moreover|However|"
                             r"Meanwhile|Also|Instead|Thus|Hence|Even|Then)\b")
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|told|added|stated|noted|was|is|were|"
+                             r"are|has|had|will|would)\b", re.IGNORECASE)
 PROPER_NOUN = re.compile(r"(?<=\s)[A-Z][a-zA-Z'’-]+")
 MIN_EXCERPT_WORDS, MAX_EXCERPT_WORDS = 10, 70
 
@@ -81,7 +83,7 @@ def _describe_sentence(text: str, span: Span, themes: tuple[str, ...], lexicon) 
         excluded.append("question")
     if sentence[:1].islower():
         excluded.append("starts mid-sentence")
-    if BACK_REFERENCE.match(sentence):
+    if BACK_REFERENCE.match(sentence) or PRONOUN_SUBJECT.search(" ".join(unquoted.split()[:12])):
         excluded.append("depends on the previous sentence")
     if words < MIN_EXCERPT_WORDS:
         excluded.append("too short to stand alone")

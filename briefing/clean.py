@@ -124,7 +124,9 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
 
 
 def _ends_mid_sentence(paragraph: str) -> bool:
-    return len(paragraph.split()) >= 3 and not paragraph.rstrip().endswith(TERMINAL)
+    # A closing quotation mark ends a sentence only with punctuation before it: '…such "adjustments"'.
+    core = paragraph.rstrip().rstrip("\"”’')]")
+    return len(paragraph.split()) >= 3 and not core.endswith(TERMINAL)
 
 
 FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from",

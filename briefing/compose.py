@@ -154,8 +154,8 @@ class _Composer:
                 weight[key] += 1.0 / (rank + 2) + (0.15 if " " in key else 0)
                 display.setdefault(key, phrase.text)
         ordered = sorted(weight, key=lambda k: (-weight[k], k))
-        merged = deduplicate((Phrase(display[k], -weight[k]) for k in ordered), self.config.yake.similarity)
-        return tuple(p.text for p in merged[:limit])
+        merged = deduplicate((Phrase(display[k], -weight[k]) for k in ordered), self.config.yake.similarity, limit)
+        return tuple(p.text for p in merged)
 
     def _articles_in(self, theme_id: str | None = None, period: Period | None | str = "any") -> list[Article]:
         chosen = []

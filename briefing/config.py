@@ -58,14 +58,20 @@ class Theme(StrictModel):
 
 
 def compile_terms(terms: list[str]) -> re.Pattern[str]:
-    """One case-insensitive alternation: literal terms match whole words, /.../ terms are regexes."""
+    """One case-insensitive pattern: literal terms match whole words, /.../ terms are regexes.
+
+    The word-boundary checks are shared by all literal terms rather than repeated per term: the
+    pattern is tried at every position of every article, and a shared look-behind fails fast.
+    """
+    literals = [t for t in terms if not (len(t) > 2 and t.startswith("/") and t.endswith("/"))]
+    regexes = [t[1:-1] for t in terms if t not in literals]
     parts = []
-    for term in sorted(terms, key=len, reverse=True):
-        if len(term) > 2 and term.startswith("/") and term.endswith("/"):
-            parts.append(f"(?:{term[1:-1]})")
-        else:
-            parts.append(r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"[\s-]+") + r"(?![\w-])")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    if literals:
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+")
+                               for t in sorted(set(literals), key=len, reverse=True))
+        parts.append(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    parts += [f"(?:{r})" for r in regexes]
+    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
 
 
 class Era(StrictModel):

@@ -97,6 +97,11 @@ def parse_date_text(text: str, reference: dt.date | None = None, direction: str 
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().rstrip("."), flags=re.IGNORECASE)
     cleaned = re.sub(r"^(?:in|by|since at least|since|until|from|during|throughout)\s+(?:early\s+|late\s+|mid-)?", "",
                      cleaned, flags=re.IGNORECASE)
+    if iso := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?", cleaned):
+        try:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
+        except ValueError:
+            return None
     has_year = re.search(r"\b(19|20)\d\d\b", cleaned) is not None
     has_day = re.search(r"(?<![\d-])\d{1,2}(?![\d-])", re.sub(r"\b(19|20)\d\d\b", "", cleaned)) is not None
     has_month = re.search(_MONTH, cleaned, re.IGNORECASE) is not None or re.match(r"\d{4}-\d\d-\d\d", cleaned)

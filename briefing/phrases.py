@@ -50,7 +50,7 @@ def key_phrases(text: str, settings: YakeSettings, language: str = "en",
         return ()
     candidates = [Phrase(phrase.strip(), float(score)) for phrase, score in raw
                   if _usable(phrase) and not (excluded and excluded.search(phrase))]
-    return tuple(deduplicate(candidates, settings.similarity)[: settings.per_article])
+    return tuple(deduplicate(candidates, settings.similarity, limit=settings.per_article))
 
 
 def _usable(phrase: str) -> bool:
@@ -64,6 +64,7 @@ def _usable(phrase: str) -> bool:
     return any(len(w) > 2 for w in words)
 
 
+@lru_cache(maxsize=65536)
 def normalise(phrase: str) -> tuple[str, ...]:
     """Words of a phrase for comparison: lower case, simple plural and possessive endings dropped."""
     words = []
@@ -83,13 +84,18 @@ def is_variant(phrase: str, better: str, similarity: float) -> bool:
     shared = words & better_words
     if len(shared) >= 2 and len(shared) >= 2 * min(len(words), len(better_words)) / 3:
         return True  # "post-settlement Islamic Afghan" beside "Islamic Afghan government"
-    return difflib.SequenceMatcher(None, " ".join(normalise(phrase)), " ".join(normalise(better))).ratio() >= similarity
+    matcher = difflib.SequenceMatcher(None, " ".join(normalise(phrase)), " ".join(normalise(better)))
+    # The quick ratios are upper bounds of ratio(): most pairs are rejected without the full comparison.
+    return matcher.real_quick_ratio() >= similarity and matcher.quick_ratio() >= similarity \
+        and matcher.ratio() >= similarity
 
 
-def deduplicate(phrases: Iterable[Phrase], similarity: float) -> list[Phrase]:
-    """Keep phrases in order, dropping any that is a variant of one already kept."""
+def deduplicate(phrases: Iterable[Phrase], similarity: float, limit: int | None = None) -> list[Phrase]:
+    """Keep phrases in order, dropping any that is a variant of one already kept (up to ``limit``)."""
     kept: list[Phrase] = []
     for phrase in phrases:
+        if limit is not None and len(kept) >= limit:
+            break
         if not any(is_variant(phrase.text, k.text, similarity) for k in kept):
             kept.append(phrase)
     return kept
