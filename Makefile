@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: briefing test check bench clean-venv pages
+.PHONY: briefing test check bench clean-venv pages readme
 
 briefing: $(STAMP)
 	$(BIN)/briefing build --config config.yaml
@@ -21,6 +21,10 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+# Regenerate the configuration reference in README.md from the schema.
+readme: $(STAMP)
+	$(BIN)/briefing config-reference --update README.md
 
 # Look at the PDF as a reader would (needs Debian's poppler-utils).
 pages: briefing

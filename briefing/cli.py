@@ -230,12 +230,28 @@ def init(directory: Path, force: bool) -> None:
                f"`briefing build --config {target_config}`")
 
 
+README_MARKERS = ("<!-- config-reference:start -->", "<!-- config-reference:end -->")
+
+
 @cli.command("config-reference")
-def config_reference() -> None:
+@click.option("--update", "readme", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Write the reference between the config-reference markers of this Markdown file.")
+def config_reference(readme: Path | None) -> None:
     """Print every configuration key with its type, default and description."""
     from briefing.config import reference_markdown
 
-    click.echo(reference_markdown())
+    reference = reference_markdown()
+    if readme is None:
+        click.echo(reference)
+        return
+    text = readme.read_text(encoding="utf-8")
+    start, end = README_MARKERS
+    if start not in text or end not in text:
+        raise ConfigError([f"{readme}: markers {start} … {end} not found"])
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    readme.write_text(f"{before}{start}\n{reference}\n{end}{after}", encoding="utf-8")
+    click.echo(f"updated the configuration reference in {readme}")
 
 
 def main() -> None:

@@ -236,7 +236,8 @@ class _Composer:
         ]
         conflicts = [s for s in self.sources if s.date_conflict]
         if conflicts:
-            intro.append(f"{_plural(len(conflicts), 'article')} carry a header date that the content contradicts; "
+            intro.append(f"{_plural(len(conflicts), 'article')} {'carries' if len(conflicts) == 1 else 'carry'} "
+                         "a header date that the content contradicts; "
                          "the sources list explains which date was used and why.")
         excluded = [a for a in self.articles if not a.included]
         if excluded or self.skipped:

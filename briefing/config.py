@@ -77,10 +77,10 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
 class Era(StrictModel):
     """A named period with its own dates."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    title: str
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Stable identifier, used in the JSON.")
+    title: str = Field(description="Heading of the period inside theme sections.")
+    from_: dt.date = Field(alias="from", description="First day of the era.")
+    to: dt.date = Field(description="Last day of the era.")
 
 
 class Periods(StrictModel):
@@ -201,6 +201,8 @@ class Dating(StrictModel):
 
 
 class Cleaning(StrictModel):
+    """Boilerplate rules added to the shipped ones."""
+
     extra_patterns: list[dict[str, str]] = Field(
         default_factory=list,
         description="Extra boilerplate lines: each {pattern: regex, reason: text}; matching paragraphs are removed.")
@@ -218,14 +220,14 @@ class Cleaning(StrictModel):
 class Labels(StrictModel):
     """Wording of the briefing's own voice; keep it neutral."""
 
-    opinion: str = "Opinion"
-    analysis: str = "Analysis"
-    news: str = "News"
-    unknown_genre: str = "Genre unknown"
-    undated: str = "Undated"
-    according_to: str = "According to"
-    unknown_author: str = "author not stated"
-    unknown_outlet: str = "outlet not stated"
+    opinion: str = Field("Opinion", description="Label of opinion sources wherever they are cited.")
+    analysis: str = Field("Analysis", description="Label of analysis sources wherever they are cited.")
+    news: str = Field("News", description="Label of news sources in the sources list.")
+    unknown_genre: str = Field("Genre unknown", description="Label when no genre could be determined.")
+    undated: str = Field("Undated", description="Shown for articles without a usable date, and as their period.")
+    according_to: str = Field("According to", description="Introduces an excerpt from a news source.")
+    unknown_author: str = Field("author not stated", description="Sources list, when no author is known.")
+    unknown_outlet: str = Field("outlet not stated", description="Sources list, when no outlet is known.")
 
 
 class Config(StrictModel):
@@ -441,12 +443,13 @@ def reference_markdown() -> str:
     lines.append("Section types (each item of `sections`; every type also takes `enabled` and `title`):")
     lines.append("")
     for cls in SECTION_TYPES:
-        extra = [f"`{n}` ({_default_text(f)}): {f.description}" for n, f in cls.model_fields.items()
-                 if n not in ("type", "enabled", "title")]
+        extra = [f"`{n}` (default {_default_text(f)}): {(f.description or '').rstrip('.')}"
+                 for n, f in cls.model_fields.items() if n not in ("type", "enabled", "title")]
         doc = (cls.__doc__ or "").strip().split("\n")[0]
         tag = cls.model_fields["type"].annotation.__args__[0]
-        lines.append(f"- `{tag}`: {doc + ' ' if doc and not doc.startswith('!') else ''}"
-                     f"default title “{cls.model_fields['title'].default}”" + ("; " + "; ".join(extra) if extra else ""))
+        title = cls.model_fields["title"].default
+        lines.append(f"- `{tag}`: {doc + ' ' if doc else ''}Default title: "
+                     f"{'“' + title + '”' if title else 'the briefing title'}." + (" " + "; ".join(extra) + "." if extra else ""))
     return "\n".join(lines)
 
 

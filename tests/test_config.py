@@ -83,3 +83,10 @@ def test_reference_documents_every_top_level_key():
     for key in ("title", "coverage.from", "themes[].terms", "periods.granularity", "sections", "yake.max_ngram",
                 "undated_articles", "labels.opinion"):
         assert f"`{key}`" in text
+
+
+def test_readme_reference_is_current():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert reference_markdown() in readme, "run `make readme` to regenerate the configuration reference"
