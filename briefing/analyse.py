@@ -26,7 +26,7 @@ REPORTING = re.compile(r"\b(?:said|says|told|reported|according to|announced|ack
                        r"declared|alleged|added|estimated|killed|signed|agreed|launched|carried out)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Mm]y|[Mm]e|us|I)\b")  # "US" is a country, "us" a pronoun
 BACK_REFERENCE = re.compile(r"^(?:This|These|That|Those|It|They|He|She|Such|But|And|Yet|So|Still|Moreover|However|"
-                            r"Meanwhile|Also|Instead|Thus|Hence|Even|Then)\b")
+                            r"Meanwhile|Also|Instead|Thus|Hence|Even|Then|Not only|All the more)\b")
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|told|added|stated|noted|was|is|were|"
                              r"are|has|had|will|would)\b", re.IGNORECASE)
 PROPER_NOUN = re.compile(r"(?<=\s)[A-Z][a-zA-Z'’-]+")

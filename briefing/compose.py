@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 from briefing import __version__
 from briefing.config import (
@@ -79,7 +80,7 @@ class _Composer:
         for number, article in enumerate(sorted(self.included, key=order), start=1):
             analysis = article.analysis
             date = analysis.publication_date
-            genre_evidence = "; ".join(e.note or e.text for e in analysis.genre.evidence if e.note or e.text)
+            genre_evidence = "; ".join(_describe_evidence(e) for e in analysis.genre.evidence)
             sources.append(Source(
                 number=number, article_id=article.id, title=article.document.title, author=article.document.author,
                 outlet=article.document.outlet, url=article.document.url, file=article.document.file,
@@ -144,18 +145,44 @@ class _Composer:
             chosen.append(quote)
         return tuple(sorted(chosen, key=lambda q: (q.source.number, q.id)))
 
-    def _key_phrases(self, articles: Iterable[Article], limit: int) -> tuple[str, ...]:
-        """Merge per-article phrases: frequent across articles and high in each, variants dropped."""
+    def _phrase_weights(self, articles: Iterable[Article], theme_id: str | None) -> tuple[dict[str, float],
+                                                                                          dict[str, str]]:
+        """Weight of each article key phrase: higher ranks and multi-word phrases weigh more.
+
+        For a theme, only phrases that occur in the article's sentences about the theme count.
+        """
         weight: defaultdict[str, float] = defaultdict(float)
         display: dict[str, str] = {}
         for article in articles:
+            theme_text = None
+            if theme_id:
+                theme_text = " ".join(s.text for s in article.analysis.sentences if theme_id in s.themes).lower()
             for rank, phrase in enumerate(article.analysis.key_phrases):
                 key = phrase.text.lower()
+                if theme_text is not None and key not in theme_text:
+                    continue
                 weight[key] += 1.0 / (rank + 2) + (0.15 if " " in key else 0)
                 display.setdefault(key, phrase.text)
-        ordered = sorted(weight, key=lambda k: (-weight[k], k))
+        return weight, display
+
+    def _key_phrases(self, articles: list[Article], limit: int, theme_id: str | None = None) -> tuple[str, ...]:
+        """Merge per-article phrases, variants dropped; a theme's list favours phrases distinctive of it.
+
+        A phrase spread evenly over the corpus ("Taliban", "Afghanistan") is expected in every theme in
+        proportion to the theme's share of articles; that expectation is subtracted from its weight.
+        """
+        weight, display = self._phrase_weights(articles, theme_id)
+        if theme_id and self.included:
+            overall, _ = self._corpus_phrase_weights
+            share = len(articles) / len(self.included)
+            weight = {k: w - 0.7 * overall.get(k, 0.0) * share for k, w in weight.items()}
+        ordered = sorted((k for k in weight if weight[k] > 0), key=lambda k: (-weight[k], k))
         merged = deduplicate((Phrase(display[k], -weight[k]) for k in ordered), self.config.yake.similarity, limit)
         return tuple(p.text for p in merged)
+
+    @cached_property
+    def _corpus_phrase_weights(self) -> tuple[dict[str, float], dict[str, str]]:
+        return self._phrase_weights(self.included, None)
 
     def _articles_in(self, theme_id: str | None = None, period: Period | None | str = "any") -> list[Article]:
         chosen = []
@@ -301,7 +328,7 @@ class _Composer:
                 notes.append("No article in this briefing matches this theme's terms.")
             sections.append(Section(
                 f"theme-{theme.id}", "theme", theme.title, level=level, intro=tuple(intro),
-                key_phrases=self._key_phrases(articles, spec.max_phrases), periods=tuple(blocks),
+                key_phrases=self._key_phrases(articles, spec.max_phrases, theme.id), periods=tuple(blocks),
                 notes=tuple(notes)))
         return sections
 
@@ -356,6 +383,15 @@ class _Composer:
         return Section("method", "method", spec.title, notes=notes, table_header=("Removed as", "Pieces"),
                        table_rows=rows, skipped=tuple(self.skipped),
                        left_out=tuple(SkippedFile(f, f"“{t}”: {r}") for f, t, r in excluded_rows))
+
+
+def _describe_evidence(evidence) -> str:
+    """One clue as shown in the sources list: what it is, and the words it rests on."""
+    if evidence.kind == "evaluative vocabulary":
+        return f"{evidence.note} ({evidence.text})"
+    if evidence.kind in ("first-person stance", "call to action"):
+        return f"{evidence.note}, e.g. “{evidence.text}”"
+    return evidence.note or evidence.text
 
 
 def _date_kind(date: PublicationDate) -> str:

@@ -320,8 +320,7 @@ def decide_publication_date(clean: CleanDocument, anchors: Anchors) -> Publicati
         if width <= 366:
             confidence = 0.6 if width <= 7 else 0.45 if width <= 31 else 0.3
             clues = [e for e in bounds.evidence if e.kind in ("event", "weekday", "office_holder", "body_date")]
-            method = (f"inferred from the content: between {earliest:%d %b %Y} and {latest:%d %b %Y} "
-                      f"({_summarise_clues(clues)})")
+            method = f"inferred from the content ({_summarise_clues(clues)})"
             return PublicationDate(earliest, "window", confidence, method, evidence, earliest, latest, conflict)
     method = "undated: no trustworthy date in the header or the content"
     if earliest or latest:

@@ -268,6 +268,13 @@ class QuoteEntry:
     char_start: int
     char_end: int
 
+    @property
+    def display_text(self) -> str:
+        """The verbatim words, with ellipses where the quotation starts or stops mid-sentence."""
+        lead = "…" if self.text[:1].islower() else ""
+        tail = "" if self.text.rstrip().endswith((".", "!", "?", "…")) else "…"
+        return f"{lead}{self.text}{tail}"
+
 
 @dataclass(frozen=True)
 class PeriodBlock:

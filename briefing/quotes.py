@@ -341,6 +341,9 @@ PERSON_WITH_TITLE = re.compile(
 NAME_WITH_APPOSITIVE = re.compile(
     rf"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{1,3}}),\s*(?P<role>(?:(?:a|an|the|now the|now an?)\s+)?"
     r"[^,.;“”\"]{3,110}?)(?=[,.;]|\s+(?:told|said|who)\b)")
+AUTHOR_OF_TITLE = re.compile(
+    rf"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{1,3}}),\s*(?P<role>(?:the\s+|an?\s+)?"
+    r"(?:author|co-author|editor|director|producer) of\s+[“\"][^”\"]{3,160}[”\"])")
 APPOSITIVE_THEN_NAME = re.compile(
     rf"\bthe\s+(?P<role>[a-z][\w'’ -]{{3,80}}?),\s*(?:(?:Gen|Dr|Mr|Ms|Prof|Sen)\.\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,3}})\b")
 
@@ -365,5 +368,7 @@ def find_people(text: str) -> dict[str, Person]:
         if name and len(name.split()) >= 2 and name not in people:
             people[name] = Person(name, role, False)
     for match in NAME_WITH_APPOSITIVE.finditer(text):
+        add(match["name"], match["role"])
+    for match in AUTHOR_OF_TITLE.finditer(text):
         add(match["name"], match["role"])
     return people
