@@ -289,7 +289,7 @@ class _Composer:
     def _themes(self, spec: ThemesSection) -> list[Section]:
         sections = []
         level = 1
-        if spec.title and spec.title != "Themes":
+        if spec.title:
             sections.append(Section("themes", "themes", spec.title, intro=(
                 "One section per theme, each broken down by period.",)))
             level = 2

@@ -124,7 +124,7 @@ class ThemesSection(SectionBase):
     """Expands into one section per theme, each broken down by period."""
 
     type: Literal["themes"]
-    title: str = "Themes"
+    title: str = Field("", description="Optional part heading above the theme sections (empty: none).")
     themes: list[str] | None = Field(None, description="Theme ids to include, in order (default: all).")
     max_phrases: int = Field(8, ge=0, le=40, description="Key phrases per theme.")
     max_excerpts_per_period: int = Field(4, ge=0, le=30, description="Cited excerpts per period.")
