@@ -53,7 +53,7 @@ def analyse(clean: CleanDocument, config: Config) -> ArticleAnalysis:
     loaded_own_voice = lexicon.find_outside_quotes(text)
     sentence_texts = [text[s.start:s.end] for s in spans]
     genre = classify_genre(clean.document, text, sentence_texts, loaded_own_voice)
-    publication_date = decide_publication_date(clean, anchors_for(config))
+    publication_date = decide_publication_date(clean, anchors_for(config), horizon=config.coverage.to)
     quotes, terms = extract_quotes(clean, sentence_themes)
     phrases = key_phrases("\n\n".join(text[p.start:p.end] for p in body_paragraphs), config.yake, config.language,
                           excluded=lexicon.pattern)

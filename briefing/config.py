@@ -180,6 +180,9 @@ class ChronologyEvent(StrictModel):
     title: str
     date: dt.date
     patterns: list[str] = Field(min_length=1, description="Regular expressions (case-insensitive).")
+    lasting: bool = Field(False, description="A state that began on the date (a government, a term of office) "
+                                             "rather than a one-off event: a text naming it by weekday is not dated "
+                                             "to the week after it.")
 
     @field_validator("patterns")
     @classmethod

@@ -41,8 +41,10 @@ BODY_DATE = re.compile(
 # Words before a year that make it part of a name, not a date: "Mines and Minerals Act 2025".
 NAME_BEFORE_YEAR = re.compile(r"\b(?:Act|Ordinance|Bill|Vision|Agenda|Plan|Law|Budget|Strategy|Policy|Cup|Games|"
                               r"Expo|Summit|Rules|Regulations|Amendment|Census|COP)\s*$", re.IGNORECASE)
-FUTURE = re.compile(r"\b(?:scheduled|will|shall|next|upcoming|due to|is to|are to|expected to|plans? to|set to|"
-                    r"to be held|slated)\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:scheduled|will|shall|would|next|upcoming|due to|is to|are to|expected to|plans? to|set to|"
+                    r"to be held|to be completed|slated)\b", re.IGNORECASE)
+# "by May 1", "until September 11", "deadline of March 31": a deadline bounds nothing about when it was written.
+DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|deadline(?: of)?|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
 WEEKDAY_REFERENCE = re.compile(
     r"\b(?P<qualifier>on|late|early|last|next|this|by next|since|until)?\s*"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<possessive>[’']s)?\b")
@@ -51,12 +53,30 @@ RELATIVE_REFERENCE = re.compile(
     re.IGNORECASE)
 FORMER = re.compile(r"(?:\b(?:former|ex|then|late|erstwhile|outgoing|previous)[\s-]+)$", re.IGNORECASE)
 
+# "This article was originally published on …": a note about an earlier edition dates that edition only.
+EARLIER_PUBLICATION = re.compile(r"\b(?:originally|first|abridged|earlier)\b", re.IGNORECASE)
 CONFLICT_MARGIN = dt.timedelta(days=31)
+# A content window wider than this gives no usable date: the article stays undated, its window recorded.
+MAX_WINDOW_DAYS = 62
+
+
+@dataclass(frozen=True)
+class OfficeAnchor:
+    """One name with one set of titles, and every term its holder served under them."""
+
+    name: str
+    terms: tuple[tuple[dt.date, dt.date | None], ...]
+    pattern: re.Pattern[str]
+
+    def describe(self) -> str:
+        spans = [f"from {start:%d %b %Y} to {end:%d %b %Y}" if end else f"from {start:%d %b %Y} (still in office)"
+                 for start, end in self.terms]
+        return f"{self.name} held this office " + " and ".join(spans)
 
 
 @dataclass(frozen=True)
 class Anchors:
-    office_holders: tuple[tuple[OfficeHolder, re.Pattern[str]], ...]
+    office_holders: tuple[OfficeAnchor, ...]
     chronology: tuple[tuple[ChronologyEvent, re.Pattern[str]], ...]
 
 
@@ -75,13 +95,17 @@ def _anchors(dating_json: str) -> Anchors:
         defaults = load_data("anchors.yaml")
         holders = [OfficeHolder.model_validate(h) for h in defaults["office_holders"]] + holders
         events = [ChronologyEvent.model_validate(e) for e in defaults["chronology"]] + events
-    holder_patterns = []
+    grouped: dict[tuple[str, tuple[str, ...]], list[OfficeHolder]] = {}
     for holder in holders:
-        titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(holder.titles, key=len, reverse=True))
-        names = [holder.name, holder.name.split()[-1]] if len(holder.name.split()) > 1 else [holder.name]
+        grouped.setdefault((holder.name, tuple(sorted(holder.titles))), []).append(holder)
+    holder_patterns = []
+    for (full_name, title_list), terms in grouped.items():
+        titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(title_list, key=len, reverse=True))
+        names = [full_name, full_name.split()[-1]] if len(full_name.split()) > 1 else [full_name]
         name = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
         # Title, up to two honorifics or given names, then the holder's (last) name.
-        holder_patterns.append((holder, re.compile(rf"\b(?:{titles})\s+(?:[A-Z][\w.-]+\s+){{0,2}}?(?:{name})\b")))
+        pattern = re.compile(rf"\b(?:{titles})\s+(?:[A-Z][\w.-]+\s+){{0,2}}?(?:{name})\b")
+        holder_patterns.append(OfficeAnchor(full_name, tuple(sorted((t.from_, t.to) for t in terms)), pattern))
     event_patterns = [(event, re.compile("|".join(f"(?:{p})" for p in event.patterns), re.IGNORECASE))
                       for event in events]
     return Anchors(tuple(holder_patterns), tuple(event_patterns))
@@ -158,30 +182,37 @@ class ContentBounds:
     weekday_window: bool
 
 
-def content_evidence(clean: CleanDocument, anchors: Anchors, reference: dt.date | None) -> ContentBounds:
-    """Collect date evidence from the body: office holders, events, explicit dates (with tense)."""
+def content_evidence(clean: CleanDocument, anchors: Anchors, reference: dt.date | None,
+                     strong_reference: bool = True) -> ContentBounds:
+    """Collect date evidence from the body: office holders, events, explicit dates (with tense).
+
+    Days and months without a year ("on Sept. 12") are placed only against a ``strong_reference``:
+    a header date, or a reference event or full date from the text, not an office holder's term.
+    """
     text = clean.text
     evidence: list[DateEvidence] = []
     sentences = split_sentences(text, clean.paragraphs)
 
-    for holder, pattern in anchors.office_holders:
-        for match in pattern.finditer(text):
+    for holder in anchors.office_holders:
+        for match in holder.pattern.finditer(text):
             if FORMER.search(text[max(0, match.start() - 12):match.start()]):
                 continue
+            ends = [end for _, end in holder.terms]
             evidence.append(DateEvidence(
-                match.group(0), "office_holder", None, "window",
-                f"{holder.name} held this office from {holder.from_:%d %b %Y}"
-                + (f" to {holder.to:%d %b %Y}" if holder.to else " (still in office)"),
-                earliest=holder.from_, latest=holder.to))
+                match.group(0), "office_holder", None, "window", holder.describe(),
+                earliest=holder.terms[0][0], latest=None if None in ends else max(ends), terms=holder.terms))
             break
 
+    event_sentences: dict[dt.date, list[str]] = {}
     for event, pattern in anchors.chronology:
         for span in sentences:
             sentence = text[span.start:span.end]
             match = pattern.search(sentence)
             if not match:
                 continue
-            future = _is_future(sentence, match.start())
+            future = _is_future(sentence, match.start(), match.end())  # "the next round … in Istanbul"
+            if not future and not event.lasting:
+                event_sentences.setdefault(event.date, []).append(sentence)
             evidence.append(DateEvidence(
                 _context(sentence, match), "event", event.date, "day",
                 f"refers to {event.title} ({event.date:%d %b %Y})" + (" as upcoming" if future else ""),
@@ -197,8 +228,10 @@ def content_evidence(clean: CleanDocument, anchors: Anchors, reference: dt.date 
                 continue
             if kind in ("my", "dmy", "mdy", "iso") and NAME_BEFORE_YEAR.search(sentence[:match.start()]):
                 continue
-            if kind in ("dm", "md") and reference is None:
-                continue  # a day and month without a year needs a reference date to mean anything
+            if kind in ("dm", "md") and (reference is None or not strong_reference):
+                continue  # a day and month without a year needs a trustworthy reference date to mean anything
+            if DEADLINE_BEFORE.search(sentence[:match.start()]):
+                continue
             parsed = parse_date_text(match.group(0), reference if kind in ("dm", "md") else None,
                                      direction="future" if future else "past")
             if parsed is None:
@@ -212,21 +245,23 @@ def content_evidence(clean: CleanDocument, anchors: Anchors, reference: dt.date 
                 earliest=None if future else date, latest=end if future else None))
 
     weekday_window = False
-    weekday_refs = [m for m in WEEKDAY_REFERENCE.finditer(text)
-                    if (m["qualifier"] or "").lower() not in ("last", "next", "by next", "since", "until")]
-    events = [e for e in evidence if e.kind == "event" and e.earliest]
-    if weekday_refs and events:
-        latest_event = max(events, key=lambda e: e.earliest)
-        named = {m["weekday"].lower() for m in weekday_refs}
-        if WEEKDAYS[latest_event.earliest.weekday()] in named:
-            weekday_window = True
-            evidence.append(DateEvidence(
-                next(m.group(0).strip() for m in weekday_refs if m["weekday"].lower() in named
-                     and WEEKDAYS[latest_event.earliest.weekday()] == m["weekday"].lower()),
-                "weekday", latest_event.earliest, "window",
-                f"the text calls the event of {latest_event.earliest:%d %b %Y} by its weekday, so it was "
-                "written within the following week",
-                earliest=latest_event.earliest, latest=latest_event.earliest + dt.timedelta(days=6)))
+    if event_sentences:
+        # "On Thursday, outside the Kabul airport…": a sentence that names the latest event by its
+        # weekday was written within the week after it.
+        latest_event = max(event_sentences)
+        weekday = WEEKDAYS[latest_event.weekday()]
+        for sentence in event_sentences[latest_event]:
+            reference = next((m for m in WEEKDAY_REFERENCE.finditer(sentence) if m["weekday"].lower() == weekday
+                              and (m["qualifier"] or "").lower() not in ("last", "next", "by next", "since", "until")),
+                             None)
+            if reference:
+                weekday_window = True
+                evidence.append(DateEvidence(
+                    _context(sentence, reference), "weekday", latest_event, "window",
+                    f"the text calls the event of {latest_event:%d %b %Y} by its weekday, so it was written "
+                    "within the following week",
+                    earliest=latest_event, latest=latest_event + dt.timedelta(days=6)))
+                break
 
     lowers = [e.earliest for e in evidence if e.earliest]
     uppers = [e.latest for e in evidence if e.latest]
@@ -234,12 +269,18 @@ def content_evidence(clean: CleanDocument, anchors: Anchors, reference: dt.date 
                          weekday_window)
 
 
-def _is_future(sentence: str, position: int) -> bool:
-    """Whether the clause holding ``position`` speaks of something still to come."""
-    start = max(sentence.rfind(mark, 0, position) for mark in (",", ";", "—", " – ", ":"))
-    ends = [i for i in (sentence.find(mark, position) for mark in (",", ";", "—", " – ")) if i != -1]
-    clause = sentence[start + 1: min(ends) if ends else len(sentence)]
-    return bool(FUTURE.search(clause))
+FUTURE_REACH = 40
+
+
+def _is_future(sentence: str, position: int, end: int | None = None) -> bool:
+    """Whether the words just before ``position`` (in its clause) speak of something still to come.
+
+    Only the few words before the date or event count: "is scheduled for 25 October", "which would
+    be signed on February 29"; a "would" at the other end of a long sentence says nothing about it.
+    """
+    start = max([sentence.rfind(mark, 0, position) for mark in (",", ";", "—", " – ", ":")] +
+                [position - FUTURE_REACH])
+    return bool(FUTURE.search(sentence[max(0, start + 1):end or position]))
 
 
 def _context(sentence: str, match: re.Match[str], width: int = 60) -> str:
@@ -252,25 +293,77 @@ def _describe(date: dt.date, precision: str) -> str:
     return {"day": f"{date:%d %b %Y}", "month": f"{date:%B %Y}", "year": f"{date:%Y}"}.get(precision, date.isoformat())
 
 
-def _header_candidates(clean: CleanDocument) -> list[DateEvidence]:
+def _header_candidates(clean: CleanDocument) -> tuple[list[DateEvidence], list[HeaderDate]]:
+    """Header dates that parse on their own, and datelines that lack a year ("Feb 23")."""
     candidates = []
+    yearless = []
     declared_year = None
     for header in clean.document.header_dates:
         parsed = parse_date_text(header.text, declared_year)
         if parsed is None:
+            if parse_date_text(header.text, LEAP_YEAR) is not None:
+                yearless.append(header)
             continue
         date, precision = parsed
         if header.kind == "declared":
             declared_year = date
         candidates.append(DateEvidence(header.text, header.kind, date, precision, _HEADER_NOTES[header.kind]))
     for removal in clean.removed:
-        if removal.reason == "publication note":
+        if removal.reason == "publication note" and not EARLIER_PUBLICATION.search(removal.text):
             match = BODY_DATE.search(removal.text)
             parsed = parse_date_text(match.group(0)) if match else None
             if parsed:
                 candidates.append(DateEvidence(removal.text, "publication_line", parsed[0], parsed[1],
                                                "publication note at the end of the article"))
-    return candidates
+    return candidates, yearless
+
+
+LEAP_YEAR = dt.date(2000, 1, 1)  # a reference for parsing a day and month alone: 29 February must parse
+
+
+def _resolve_yearless(header: HeaderDate, bounds: ContentBounds, text: str, horizon: dt.date,
+                      ) -> tuple[DateEvidence, float] | None:
+    """Give a dateline without a year ("Feb 23") the year the content allows, if it allows one.
+
+    1. The text itself gives the same day and month with a year: "(April 23, 2021)".
+    2. Otherwise candidate years run from the latest past clue to the earliest upper bound (or the
+       ``horizon``: the end of the briefing's coverage), inside the term of every office holder named; a weekday the text
+       names ("on Sunday said") must match the dateline, or else the day before it.
+    Without a lower bound, or with several years still possible, the year is not guessed.
+    """
+    month_day, _ = parse_date_text(header.text, LEAP_YEAR)
+    for clue in bounds.evidence:
+        if clue.kind == "body_date" and clue.precision == "day" and clue.date and \
+                (clue.date.month, clue.date.day) == (month_day.month, month_day.day):
+            return DateEvidence(header.text, "dateline", clue.date, "day",
+                                f"dateline without a year; the text gives the same day with its year "
+                                f"(“{_short(clue.text)}”)"), 0.9
+    if bounds.earliest is None:
+        return None
+    last_year = bounds.latest.year if bounds.latest else horizon.year
+    slack = dt.timedelta(days=2)
+    terms = [c.terms for c in bounds.evidence if c.terms]
+    candidates = [month_day.replace(year=year) for year in range(bounds.earliest.year, last_year + 1)
+                  if _valid(month_day, year)]
+    candidates = [d for d in candidates if d >= bounds.earliest - slack
+                  and (bounds.latest is None or d <= bounds.latest + slack)
+                  and all(any(start - slack <= d and (end is None or d <= end + slack) for start, end in t)
+                          for t in terms)]
+    if not candidates:
+        return None
+    named = {m["weekday"].lower() for m in WEEKDAY_REFERENCE.finditer(text)
+             if (m["qualifier"] or "on").lower() in ("on", "this", "late", "early")}
+    # Agencies date a report on the day of the event or the day after ("on Friday said", dated Saturday).
+    fitting = [d for d in candidates if WEEKDAYS[d.weekday()] in named or WEEKDAYS[(d.weekday() - 1) % 7] in named]
+    if len(candidates) == 1:
+        chosen, confidence, why = candidates[0], 0.8, "the only year the content allows"
+    elif len(fitting) == 1:
+        chosen, confidence, why = fitting[0], 0.7, ("the only possible year in which the weekday the text names "
+                                                    "is that day or the day before")
+    else:
+        return None
+    note = f"dateline without a year; {chosen.year} is {why}"
+    return DateEvidence(header.text, "dateline", chosen, "day", note), confidence
 
 
 _HEADER_NOTES = {
@@ -282,14 +375,20 @@ _HEADER_CONFIDENCE = {"declared": 0.95, "dateline": 0.85, "publication_line": 0.
 _ORDER = {"declared": 0, "dateline": 1, "publication_line": 2, "page_date": 3}
 
 
-def decide_publication_date(clean: CleanDocument, anchors: Anchors) -> PublicationDate:
+def decide_publication_date(clean: CleanDocument, anchors: Anchors, horizon: dt.date = dt.date(2100, 1, 1),
+                            ) -> PublicationDate:
     """Weigh header dates against the content and return the decided date with all the evidence."""
-    headers = sorted(_header_candidates(clean), key=lambda e: _ORDER[e.kind])
+    headers, yearless = _header_candidates(clean)
+    headers.sort(key=lambda e: _ORDER[e.kind])
     reference = headers[0].date if headers else None
     bounds = content_evidence(clean, anchors, reference)
     if reference is None and (bounds.earliest or bounds.latest):
-        # Years of day-and-month mentions are inferred from what the other evidence suggests.
-        bounds = content_evidence(clean, anchors, bounds.earliest or bounds.latest)
+        # Years of day-and-month mentions are inferred from what the other evidence suggests, when
+        # that evidence is an event or a full date rather than an office holder's term.
+        anchor = bounds.earliest or bounds.latest
+        strong = any(e.kind in ("event", "body_date") and e.precision == "day" and anchor in (e.earliest, e.latest)
+                     for e in bounds.evidence)
+        bounds = content_evidence(clean, anchors, anchor, strong_reference=strong)
     evidence = tuple(headers) + bounds.evidence
 
     conflicts: list[str] = []
@@ -314,10 +413,16 @@ def decide_publication_date(clean: CleanDocument, anchors: Anchors) -> Publicati
                                header.date, header.date, conflict=None)
 
     conflict = " ".join(conflicts) or None
+    for header in yearless:
+        resolved = _resolve_yearless(header, bounds, clean.text, horizon)
+        if resolved:
+            clue, confidence = resolved
+            return PublicationDate(clue.date, "day", confidence, f"dateline “{header.text}”, {clue.note.split('; ', 1)[1]}",
+                                   (clue,) + evidence, clue.date, clue.date, conflict)
     earliest, latest = bounds.earliest, bounds.latest
     if earliest and latest and earliest <= latest:
         width = (latest - earliest).days
-        if width <= 366:
+        if width <= MAX_WINDOW_DAYS:
             confidence = 0.6 if width <= 7 else 0.45 if width <= 31 else 0.3
             clues = [e for e in bounds.evidence if e.kind in ("event", "weekday", "office_holder", "body_date")]
             method = f"inferred from the content ({_summarise_clues(clues)})"
@@ -333,7 +438,10 @@ def _contradictions(date: dt.date, bounds: ContentBounds) -> list[str]:
     """Content clues that place the text well before, or after, a header date."""
     found = []
     for clue in bounds.evidence:
-        if clue.latest and clue.latest + CONFLICT_MARGIN < date:
+        if clue.terms and not any(start - CONFLICT_MARGIN <= date and (end is None or date <= end + CONFLICT_MARGIN)
+                                  for start, end in clue.terms):
+            found.append(f"{clue.note} (“{_short(clue.text)}”)")
+        elif clue.latest and clue.latest + CONFLICT_MARGIN < date:
             found.append(f"{clue.note} (“{_short(clue.text)}”)")
         elif clue.earliest and clue.kind in ("event", "body_date") and clue.earliest > date + CONFLICT_MARGIN:
             found.append(f"refers to a later date: {clue.note} (“{_short(clue.text)}”)")

@@ -103,6 +103,8 @@ class DateEvidence:
     note: str = ""
     earliest: dt.date | None = None
     latest: dt.date | None = None
+    # For an office holder with several terms: each (start, end or None); earliest/latest are their hull.
+    terms: tuple[tuple[dt.date, dt.date | None], ...] = ()
 
 
 @dataclass(frozen=True)
