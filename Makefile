@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: briefing test check bench clean-venv pages readme
+.PHONY: briefing test check bench clean-venv pages readme eval-dates
 
 briefing: $(STAMP)
 	$(BIN)/briefing build --config config.yaml
@@ -38,3 +38,7 @@ $(STAMP): pyproject.toml
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Dating accuracy on real articles with known dates (needs ../shared/corpora).
+eval-dates: $(STAMP)
+	$(BIN)/python -m tests.eval_dates

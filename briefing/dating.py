@@ -55,6 +55,7 @@ FORMER = re.compile(r"(?:\b(?:former|ex|then|late|erstwhile|outgoing|previous)[\
 
 # "This article was originally published on …": a note about an earlier edition dates that edition only.
 EARLIER_PUBLICATION = re.compile(r"\b(?:originally|first|abridged|earlier)\b", re.IGNORECASE)
+ANNIVERSARY = re.compile(r"\b(?:anniversary|since|observed|annually|marks?|marking|commemorat\w*|ago|Day)\b")
 CONFLICT_MARGIN = dt.timedelta(days=31)
 # A content window wider than this gives no usable date: the article stays undated, its window recorded.
 MAX_WINDOW_DAYS = 62
@@ -332,9 +333,13 @@ def _resolve_yearless(header: HeaderDate, bounds: ContentBounds, text: str, hori
     Without a lower bound, or with several years still possible, the year is not guessed.
     """
     month_day, _ = parse_date_text(header.text, LEAP_YEAR)
+    latest_year = max((c.date.year for c in bounds.evidence if c.kind == "body_date" and c.date), default=None)
     for clue in bounds.evidence:
+        # Anniversaries repeat a day with an older year ("actions of August 5, 2019"): only the most
+        # recent year the text mentions, outside a commemoration, can be the dateline's.
         if clue.kind == "body_date" and clue.precision == "day" and clue.date and \
-                (clue.date.month, clue.date.day) == (month_day.month, month_day.day):
+                (clue.date.month, clue.date.day) == (month_day.month, month_day.day) and \
+                clue.date.year == latest_year and not ANNIVERSARY.search(clue.text):
             return DateEvidence(header.text, "dateline", clue.date, "day",
                                 f"dateline without a year; the text gives the same day with its year "
                                 f"(“{_short(clue.text)}”)"), 0.9

@@ -1,0 +1,16 @@
+"""Quality floors on real articles (like trafilatura's evaluation gate): quality can't silently regress."""
+
+from __future__ import annotations
+
+from tests.conftest import CORPORA, needs_corpora
+
+
+@needs_corpora
+def test_dating_accuracy_floor_on_the_topic_corpus(config):
+    from tests.eval_dates import evaluate, score
+
+    scores = score(list(evaluate(CORPORA / "topic", config)))
+    assert scores.articles == 260
+    assert scores.coverage >= 0.30, scores
+    assert scores.share(scores.within_31) >= 0.90, scores
+    assert scores.share(scores.exact) >= 0.85, scores
