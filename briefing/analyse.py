@@ -11,6 +11,7 @@ from collections import Counter
 
 from briefing.config import Config
 from briefing.dating import anchors_for, decide_publication_date
+from briefing.events import extract_events
 from briefing.genre import CALL_TO_ACTION, classify_genre
 from briefing.lexicon import QUOTED, default_lexicon
 from briefing.models import ArticleAnalysis, CleanDocument, Sentence, Span, ThemeMatch
@@ -53,15 +54,17 @@ def analyse(clean: CleanDocument, config: Config) -> ArticleAnalysis:
     loaded_own_voice = lexicon.find_outside_quotes(text)
     sentence_texts = [text[s.start:s.end] for s in spans]
     genre = classify_genre(clean.document, text, sentence_texts, loaded_own_voice)
-    publication_date = decide_publication_date(clean, anchors_for(config), horizon=config.coverage.to)
+    anchors = anchors_for(config)
+    publication_date = decide_publication_date(clean, anchors, horizon=config.coverage.to)
     quotes, terms = extract_quotes(clean, sentence_themes)
     phrases = key_phrases("\n\n".join(text[p.start:p.end] for p in body_paragraphs), config.yake, config.language,
                           excluded=lexicon.pattern)
 
     sentences = tuple(_describe_sentence(text, span, sentence_themes[span], lexicon) for span in spans)
+    events = extract_events(sentences, text, publication_date, anchors, config)
     return ArticleAnalysis(
         article_id=clean.document.id, publication_date=publication_date, genre=genre, themes=tuple(themes),
-        key_phrases=phrases, quotes=tuple(quotes), terms=tuple(terms), sentences=sentences,
+        key_phrases=phrases, quotes=tuple(quotes), terms=tuple(terms), sentences=sentences, events=events,
         loaded_terms=tuple(sorted(loaded_own_voice.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 

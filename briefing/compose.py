@@ -15,11 +15,12 @@ from functools import cached_property
 from briefing import __version__
 from briefing.config import (
     Config, ContentsSection, CoverSection, ExecutiveSummarySection, MethodSection, QuotesSection, SourcesSection,
-    ThemesSection,
+    ThemesSection, TimelineSection,
 )
+from briefing.events import merge_events
 from briefing.models import (
     Article, Briefing, Count, Excerpt, PeriodBlock, Phrase, PublicationDate, QuoteEntry, Section, SkippedFile,
-    Source, SpeakerEntry,
+    Source, SpeakerEntry, TimelineEntry,
 )
 from briefing.periods import Period
 from briefing.phrases import deduplicate
@@ -65,6 +66,7 @@ class _Composer:
         self.source_by_id = {s.article_id: s for s in self.sources}
         self.article_by_id = {a.id: a for a in self.included}
         self.quotes = self._quote_entries()
+        self.events = self._timeline_entries()
         self.used_excerpts: set[tuple[str, int]] = set()
         self.used_quotes: set[str] = set()
 
@@ -100,6 +102,40 @@ class _Composer:
                     speaker_role=quote.speaker_role, attribution=quote.attribution.text if quote.attribution else "",
                     source=source, themes=quote.themes, period=article.period, char_start=quote.char_start,
                     char_end=quote.char_end))
+        return tuple(entries)
+
+    def _timeline_entries(self) -> tuple[TimelineEntry, ...]:
+        """Dated events within the coverage, each merged from every article that reports it."""
+        coverage = self.config.coverage
+        mentions = [(article.id, mention) for article in self.included for mention in article.analysis.events
+                    if coverage.from_ <= mention.date <= coverage.to]
+        actor_names = {actor.id: actor.name for actor in self.config.actors}
+        chronology = {event.id: event.title for event in _chronology(self.config)}
+        entries = []
+        for index, event in enumerate(merge_events(mentions), start=1):
+            def preference(item):
+                article_id, mention = item
+                article = self.article_by_id[article_id]
+                sentence = next((s for s in article.analysis.sentences if s.span.start == mention.char_start), None)
+                loaded = bool(sentence and any(r.startswith("loaded") or r == "first person"
+                                               for r in sentence.excluded_because))
+                return (loaded, -GENRE_WEIGHT.get(article.analysis.genre.label, 0), len(mention.text),
+                        self.source_by_id[article_id].number)
+
+            ordered = sorted(event.mentions, key=preference)
+            article_id, mention = ordered[0]
+            summary = Excerpt(mention.text, self.source_by_id[article_id], article_id, mention.char_start,
+                              mention.char_end)
+            others = tuple(sorted({self.source_by_id[a].number: self.source_by_id[a] for a, _ in ordered[1:]
+                                   if a != article_id}.values(), key=lambda s: s.number))
+            entries.append(TimelineEntry(
+                id=f"event-{index}", date=event.date, precision=event.precision,
+                date_text=_day(event.date) if event.precision == "day" else f"{event.date:%B %Y}",
+                summary=summary, also_reported_by=others,
+                actors=tuple(actor_names.get(a, a) for a in sorted(event.actors, key=list(actor_names).index)
+                             if a in actor_names),
+                chronology_title=chronology.get(event.chronology_id) if event.chronology_id else None,
+                how_dated=mention.how_dated))
         return tuple(entries)
 
     def _excerpts(self, articles: Iterable[Article], theme_id: str | None, limit: int) -> tuple[Excerpt, ...]:
@@ -212,7 +248,8 @@ class _Composer:
             page_size=self.config.page_size, keywords=tuple(self.config.keywords),
             coverage_from=self.config.coverage.from_, coverage_to=self.config.coverage.to,
             generated_at=self.generated_at, articles=tuple(self.articles), skipped=tuple(self.skipped),
-            sources=self.sources, quotes=self.quotes, sections=tuple(sections), tool_version=__version__)
+            sources=self.sources, quotes=self.quotes, events=self.events, sections=tuple(sections),
+            tool_version=__version__)
 
     def _build(self, spec, index: int) -> list[Section]:
         if isinstance(spec, CoverSection):
@@ -223,6 +260,8 @@ class _Composer:
             return [self._summary(spec)]
         if isinstance(spec, ThemesSection):
             return self._themes(spec)
+        if isinstance(spec, TimelineSection):
+            return [self._timeline(spec)]
         if isinstance(spec, QuotesSection):
             return [self._quotes_section(spec)]
         if isinstance(spec, SourcesSection):
@@ -332,6 +371,19 @@ class _Composer:
                 notes=tuple(notes)))
         return sections
 
+    def _timeline(self, spec: TimelineSection) -> Section:
+        """The events reported by most sources (reference-chronology events first), in date order."""
+        ranked = sorted(self.events, key=lambda e: (-len(e.sources), e.chronology_title is None, e.date, e.id))
+        chosen = sorted(ranked[: spec.max_events], key=lambda e: (e.date, e.id))
+        intro = (
+            f"{_plural(len(self.events), 'dated event')} were found in the articles"
+            + (f"; the {len(chosen)} reported by the most sources are listed" if len(chosen) < len(self.events) else "")
+            + ". Each entry quotes one report verbatim and cites every article that reports the same event.",
+            "Dates come from the reference chronology, from dates in the text, or from weekdays counted back "
+            "from the article's own date; each entry says which.",
+        )
+        return Section("timeline", "timeline", spec.title, intro=intro, events=tuple(chosen))
+
     def _quotes_section(self, spec: QuotesSection) -> Section:
         by_speaker: defaultdict[str, list[QuoteEntry]] = defaultdict(list)
         for quote in self.quotes:
@@ -383,6 +435,12 @@ class _Composer:
         return Section("method", "method", spec.title, notes=notes, table_header=("Removed as", "Pieces"),
                        table_rows=rows, skipped=tuple(self.skipped),
                        left_out=tuple(SkippedFile(f, f"“{t}”: {r}") for f, t, r in excluded_rows))
+
+
+def _chronology(config: Config):
+    from briefing.dating import anchors_for
+
+    return [event for event, _ in anchors_for(config).chronology]
 
 
 def _describe_evidence(evidence) -> str:

@@ -57,21 +57,25 @@ class Theme(StrictModel):
         return compile_terms(self.terms)
 
 
-def compile_terms(terms: list[str]) -> re.Pattern[str]:
+def compile_terms(terms: list[str], case_sensitive_short: bool = False) -> re.Pattern[str]:
     """One case-insensitive pattern: literal terms match whole words, /.../ terms are regexes.
 
     The word-boundary checks are shared by all literal terms rather than repeated per term: the
     pattern is tried at every position of every article, and a shared look-behind fails fast.
+    With ``case_sensitive_short``, all-capital terms of up to three letters ("US", "UN") match only
+    in capitals, so that the pronoun "us" is not the United States.
     """
     literals = [t for t in terms if not (len(t) > 2 and t.startswith("/") and t.endswith("/"))]
     regexes = [t[1:-1] for t in terms if t not in literals]
+    exact = [t for t in literals if case_sensitive_short and t.isupper() and len(t.replace(".", "")) <= 3]
+    literals = [t for t in literals if t not in exact]
     parts = []
-    if literals:
-        alternation = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+")
-                               for t in sorted(set(literals), key=len, reverse=True))
-        parts.append(rf"(?<![\w-])(?:{alternation})(?![\w-])")
-    parts += [f"(?:{r})" for r in regexes]
-    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    for group, flags in ((literals, "(?i:"), (exact, "(?:")):
+        if group:
+            alternation = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in sorted(set(group), key=len, reverse=True))
+            parts.append(rf"(?<![\w-]){flags}{alternation})(?![\w-])")
+    parts += [f"(?i:{r})" for r in regexes]
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 class Era(StrictModel):
@@ -131,6 +135,14 @@ class ThemesSection(SectionBase):
     max_quotes_per_period: int = Field(3, ge=0, le=30, description="Quotations per period.")
 
 
+class TimelineSection(SectionBase):
+    """Dated events from all articles, merged across sources, in date order."""
+
+    type: Literal["timeline"]
+    title: str = "Timeline"
+    max_events: int = Field(40, ge=0, le=500, description="Events listed; those reported by most sources first.")
+
+
 class QuotesSection(SectionBase):
     type: Literal["quotes"]
     title: str = "Quotations and speakers"
@@ -148,7 +160,7 @@ class MethodSection(SectionBase):
 
 
 Section = Annotated[
-    Union[CoverSection, ContentsSection, ExecutiveSummarySection, ThemesSection, QuotesSection,
+    Union[CoverSection, ContentsSection, ExecutiveSummarySection, ThemesSection, TimelineSection, QuotesSection,
           SourcesSection, MethodSection],
     Field(discriminator="type"),
 ]
@@ -162,6 +174,19 @@ class YakeSettings(StrictModel):
     candidates: int = Field(60, ge=5, le=300, description="Raw YAKE phrases asked for before our deduplication.")
     per_article: int = Field(10, ge=1, le=50, description="Key phrases kept per article.")
     similarity: float = Field(0.8, gt=0, le=1, description="difflib ratio above which two phrases are variants.")
+
+
+class Actor(StrictModel):
+    """Someone who acts in dated events: a state, a group, an organisation."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Stable identifier, used in the JSON.")
+    name: str = Field(description="Name shown in the timeline.")
+    aliases: list[str] = Field(min_length=1, description="Words that refer to the actor (whole words; /.../ for "
+                                                          "a regular expression).")
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return compile_terms(self.aliases, case_sensitive_short=True)
 
 
 class OfficeHolder(StrictModel):
@@ -249,6 +274,7 @@ class Config(StrictModel):
     periods: Periods = Field(default_factory=lambda: Periods(granularity="year"),
                              description="How theme sections are broken down in time.")
     sections: list[Section] = Field(min_length=1, description="The briefing's sections, in order.")
+    actors: list[Actor] = Field(default_factory=list, description="Actors named in dated events (timeline).")
     outlets: dict[str, str] = Field(default_factory=dict,
                                     description="Outlet names by web domain, e.g. wsws.org: World Socialist Web Site.")
     undated_articles: Literal["include", "exclude"] = Field(
@@ -300,7 +326,7 @@ class Config(StrictModel):
     def analysis_fingerprint(self) -> str:
         """A stable text of every setting per-article analysis depends on (for caching)."""
         relevant = self.model_dump(mode="json", include={"themes", "yake", "dating", "cleaning", "outlets",
-                                                         "language"})
+                                                         "language", "actors", "coverage"})
         return yaml.safe_dump(relevant, sort_keys=True)
 
 
@@ -355,7 +381,7 @@ def _describe(path: Path, root: yaml.Node | None, error: dict[str, Any]) -> str:
     return f"{where}: {key}: {message}"
 
 
-_SECTION_TAGS = {"cover", "contents", "executive_summary", "themes", "quotes", "sources", "method"}
+_SECTION_TAGS = {"cover", "contents", "executive_summary", "themes", "timeline", "quotes", "sources", "method"}
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -395,8 +421,8 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
-SECTION_TYPES = (CoverSection, ContentsSection, ExecutiveSummarySection, ThemesSection, QuotesSection,
-                 SourcesSection, MethodSection)
+SECTION_TYPES = (CoverSection, ContentsSection, ExecutiveSummarySection, ThemesSection, TimelineSection,
+                 QuotesSection, SourcesSection, MethodSection)
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:

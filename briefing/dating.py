@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateutil import parser as date_parser
@@ -273,6 +273,52 @@ def content_evidence(clean: CleanDocument, anchors: Anchors, reference: dt.date 
 FUTURE_REACH = 40
 
 
+def resolve_relative(match: re.Match[str], reference: dt.date) -> tuple[dt.date, str] | None:
+    """Resolve "last October", "last month", "last weekend", "this week"… against ``reference``.
+
+    Returns the start of the period meant and its precision (day, week, month or year), or None for
+    references to the future ("next week"), which date nothing that has happened.
+    """
+    which, unit = match["which"].lower(), match["unit"].lower()
+    if which == "next" or which == "later this":
+        return None
+    if unit in MONTHS:
+        month = MONTHS.index(unit) + 1
+        year = reference.year if which != "last" or month < reference.month else reference.year - 1
+        if which in ("this", "earlier this") and month > reference.month:
+            return None
+        return dt.date(year, month, 1), "month"
+    if unit == "weekend":
+        saturday = reference - relativedelta(days=(reference.weekday() - 5) % 7 or 7)
+        return saturday, "day"
+    if unit == "week":
+        monday = reference - relativedelta(days=reference.weekday())
+        return (monday - relativedelta(weeks=1) if which == "last" else monday), "week"
+    if unit == "month":
+        first = reference.replace(day=1)
+        return (first - relativedelta(months=1) if which == "last" else first), "month"
+    if unit == "year":
+        return dt.date(reference.year - (1 if which == "last" else 0), 1, 1), "year"
+    return None
+
+
+def _relative_evidence(text: str, reference: dt.date, limit: int = 8) -> list[DateEvidence]:
+    """Relative references resolved against the decided date, kept so that a reader can check them."""
+    found = []
+    for match in RELATIVE_REFERENCE.finditer(text):
+        resolved = resolve_relative(match, reference)
+        if resolved is None:
+            continue
+        date, precision = resolved
+        shown = {"day": f"{date:%d %b %Y}", "week": f"the week of {date:%d %b %Y}", "month": f"{date:%B %Y}",
+                 "year": f"{date:%Y}"}[precision]
+        found.append(DateEvidence(match.group(0), "relative", date, precision,
+                                  f"“{match.group(0)}” → {shown}, counted from the decided date"))
+        if len(found) >= limit:
+            break
+    return found
+
+
 def _is_future(sentence: str, position: int, end: int | None = None) -> bool:
     """Whether the words just before ``position`` (in its clause) speak of something still to come.
 
@@ -376,13 +422,27 @@ _HEADER_NOTES = {
     "dateline": "dateline under the headline",
     "page_date": "date line above the headline (a site's page date; may be a republication date)",
 }
+_HEADER_LABELS = {"declared": "stated date", "dateline": "dateline", "page_date": "page date",
+                  "publication_line": "publication note"}
 _HEADER_CONFIDENCE = {"declared": 0.95, "dateline": 0.85, "publication_line": 0.85, "page_date": 0.6}
 _ORDER = {"declared": 0, "dateline": 1, "publication_line": 2, "page_date": 3}
 
 
 def decide_publication_date(clean: CleanDocument, anchors: Anchors, horizon: dt.date = dt.date(2100, 1, 1),
                             ) -> PublicationDate:
-    """Weigh header dates against the content and return the decided date with all the evidence."""
+    """Weigh header dates against the content and return the decided date with all the evidence.
+
+    Relative references ("last October", "last weekend") are then resolved against the decision and
+    added to the evidence; they never decide the date themselves.
+    """
+    decided = _decide(clean, anchors, horizon)
+    if decided.value is None or decided.precision not in ("day", "window"):
+        return decided
+    relative = _relative_evidence(clean.text, decided.value)
+    return replace(decided, evidence=decided.evidence + tuple(relative)) if relative else decided
+
+
+def _decide(clean: CleanDocument, anchors: Anchors, horizon: dt.date) -> PublicationDate:
     headers, yearless = _header_candidates(clean)
     headers.sort(key=lambda e: _ORDER[e.kind])
     reference = headers[0].date if headers else None
@@ -403,8 +463,8 @@ def decide_publication_date(clean: CleanDocument, anchors: Anchors, horizon: dt.
                                    "stated in the file's metadata", evidence, header.date, header.date)
         contradicting = _contradictions(header.date, bounds)
         if len(contradicting) >= 2 or (contradicting and header.kind == "page_date"):
-            conflicts.append(f"{_HEADER_NOTES.get(header.kind, header.kind)} {header.date:%d %b %Y} disregarded: "
-                             + "; ".join(contradicting[:3]))
+            conflicts.append(f"{_HEADER_LABELS[header.kind]} {header.date:%d %b %Y} disregarded, the content "
+                             "contradicts it: " + "; ".join(contradicting[:3]))
             continue
         supported = bounds.earliest is not None or bounds.latest is not None
         confidence = _HEADER_CONFIDENCE[header.kind] + (0.05 if supported and not contradicting else 0)
@@ -429,8 +489,7 @@ def decide_publication_date(clean: CleanDocument, anchors: Anchors, horizon: dt.
         width = (latest - earliest).days
         if width <= MAX_WINDOW_DAYS:
             confidence = 0.6 if width <= 7 else 0.45 if width <= 31 else 0.3
-            clues = [e for e in bounds.evidence if e.kind in ("event", "weekday", "office_holder", "body_date")]
-            method = f"inferred from the content ({_summarise_clues(clues)})"
+            method = "inferred from the content: " + _decisive_clues(bounds)
             return PublicationDate(earliest, "window", confidence, method, evidence, earliest, latest, conflict)
     method = "undated: no trustworthy date in the header or the content"
     if earliest or latest:
@@ -457,10 +516,15 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _summarise_clues(clues: list[DateEvidence]) -> str:
-    kinds = {"event": "events", "weekday": "weekday references", "office_holder": "office holders",
-             "body_date": "dates in the text"}
-    present = [kinds[k] for k in kinds if any(c.kind == k for c in clues)]
-    return ", ".join(present) or "content"
+def _decisive_clues(bounds: ContentBounds) -> str:
+    """The clues that set the window's two ends, in words."""
+    lower = next((e for e in bounds.evidence if e.earliest == bounds.earliest and e.kind != "weekday"), None)
+    upper = next((e for e in bounds.evidence if e.latest == bounds.latest), None)
+    parts = []
+    if lower:
+        parts.append(f"after: {lower.note}")
+    if upper:
+        parts.append(f"before: {upper.note}")
+    return "; ".join(parts) or "content clues"
 
 

@@ -27,6 +27,13 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
              "char_start": q.char_start, "char_end": q.char_end, "themes": list(q.themes), "period": q.period}
             for q in briefing.quotes
         ],
+        "events": [
+            {"id": e.id, "date": e.date.isoformat(), "precision": e.precision, "summary": e.summary.text,
+             "summary_article_id": e.summary.article_id, "actors": list(e.actors),
+             "article_ids": [s.article_id for s in e.sources], "chronology_event": e.chronology_title,
+             "how_dated": e.how_dated}
+            for e in briefing.events
+        ],
         "sections": [
             {"id": s.id, "type": s.type, "title": s.title, "level": s.level,
              "article_ids": list(s.cited_article_ids), "quote_ids": list(s.cited_quote_ids)}
@@ -83,6 +90,9 @@ def _article(article: Article, number: int | None) -> dict[str, Any]:
         "loaded_terms": [{"term": t, "count": c} for t, c in analysis.loaded_terms],
         "terms": [{"text": t.text, "kind": t.kind, "speaker": t.speaker, "char_start": t.char_start,
                    "char_end": t.char_end} for t in analysis.terms],
+        "events": [{"date": e.date.isoformat(), "precision": e.precision, "text": e.text, "actors": list(e.actors),
+                    "chronology_event": e.chronology_id, "how_dated": e.how_dated, "char_start": e.char_start,
+                    "char_end": e.char_end} for e in analysis.events],
         "removed": [{"text": r.text, "reason": r.reason} for r in article.clean.removed],
         "warnings": list(document.warnings),
     }

@@ -176,6 +176,20 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """A sentence of one article that reports an event on a known date."""
+
+    date: dt.date
+    precision: str  # day | month
+    text: str
+    char_start: int
+    char_end: int
+    actors: tuple[str, ...]
+    chronology_id: str | None
+    how_dated: str
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """Everything the pure per-article analysis concluded about one cleaned article."""
 
@@ -187,6 +201,7 @@ class ArticleAnalysis:
     quotes: tuple[Quote, ...]
     terms: tuple[QuotedTerm, ...]
     sentences: tuple[Sentence, ...]
+    events: tuple[EventMention, ...]
     # Loaded-language terms the source uses in its own voice (outside quotations), with counts.
     loaded_terms: tuple[tuple[str, int], ...] = field(default=())
 
@@ -291,6 +306,25 @@ class PeriodBlock:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One event, merged from every article that reports it."""
+
+    id: str
+    date: dt.date
+    precision: str
+    date_text: str
+    summary: Excerpt  # the report chosen to describe it, verbatim and cited
+    also_reported_by: tuple[Source, ...]
+    actors: tuple[str, ...]  # actor names
+    chronology_title: str | None
+    how_dated: str
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return (self.summary.source,) + self.also_reported_by
+
+
+@dataclass(frozen=True)
 class SpeakerEntry:
     speaker: str
     role: str | None
@@ -318,6 +352,7 @@ class Section:
     periods: tuple[PeriodBlock, ...] = ()
     excerpts: tuple[Excerpt, ...] = ()
     quotes: tuple[QuoteEntry, ...] = ()
+    events: tuple[TimelineEntry, ...] = ()
     speakers: tuple[SpeakerEntry, ...] = ()
     sources: tuple[Source, ...] = ()
     table_header: tuple[str, ...] = ()
@@ -334,6 +369,7 @@ class Section:
         for block in self.periods:
             ids += [e.article_id for e in block.excerpts] + [q.source.article_id for q in block.quotes]
         ids += [s.article_id for s in self.sources]
+        ids += [s.article_id for event in self.events for s in event.sources]
         return tuple(dict.fromkeys(ids))
 
     @property
@@ -358,5 +394,6 @@ class Briefing:
     skipped: tuple[SkippedFile, ...]
     sources: tuple[Source, ...]
     quotes: tuple[QuoteEntry, ...]
+    events: tuple[TimelineEntry, ...]
     sections: tuple[Section, ...]
     tool_version: str
