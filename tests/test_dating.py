@@ -111,3 +111,53 @@ def test_declared_date_is_authoritative(config):
 def test_article_without_any_clue_is_undated_not_invented(config):
     date = _date(config, "A headline with words\n\nOfficials met on Thursday to discuss trade and transit.\n")
     assert date.value is None and date.precision == "undated" and date.confidence == 0.0
+
+
+def test_publication_note_dates_the_article(config):
+    text = ("Afghan outreach\n\nAS much mistrust marks relations, officials in Islamabad said the talks would "
+            "continue.\n\nPublished in Dawn, January 11th, 2025\n")
+    date = _date(config, text)
+    assert date.value == dt.date(2025, 1, 11)
+    assert any(e.kind == "publication_line" for e in date.evidence)
+
+
+def test_note_about_an_earlier_edition_does_not_date_this_one(config):
+    text = ("The Durand Line\n\nHistory of the border, officials said on the record.\n\n"
+            "An abridged version of this piece was published in Dawn, EOS, on January 12th, 2025.\n")
+    assert _date(config, text).value is None
+
+
+def test_yearless_dateline_takes_the_year_the_text_writes_out(config):
+    text = ("Trilateral meeting calls for ceasefire\n\nISTANBUL, Apr 23 (APP): Foreign ministers of Afghanistan, "
+            "Turkey and Pakistan held a meeting in Istanbul on Friday (April 23, 2021).\n")
+    date = _date(config, text)
+    assert date.value == dt.date(2021, 4, 23) and date.precision == "day"
+    assert "same day" in date.evidence[0].note
+
+
+def test_yearless_dateline_resolved_by_office_terms_and_weekday(config):
+    text = ("FM hopeful for peace deal\n\nMULTAN, Feb 23 (APP): Foreign Minister Makhdoom Shah Mahmood Qureshi on "
+            "Sunday said the agreement between the US and the Taliban would be signed on February 29 in Doha, "
+            "as US President Donald Trump had announced.\n")
+    date = _date(config, text)
+    assert date.value == dt.date(2020, 2, 23)  # Qureshi's term, Trump's first term, a Sunday
+    assert "weekday" in date.method
+
+
+def test_yearless_dateline_left_undated_when_several_years_fit(config):
+    text = "Talks continue\n\nPESHAWAR, Mar 10 (APP): Officials said on Monday that trade at Torkham continued.\n"
+    date = _date(config, text)
+    assert date.value is None and date.precision == "undated"
+
+
+def test_deadlines_do_not_bound_the_date(config):
+    date = _date(config, "Headline of the report\n\nUS troops will withdraw by May 1, 2021, the spokesperson said.\n")
+    assert not [e for e in date.evidence if e.kind == "body_date"]
+
+
+def test_an_anniversary_does_not_give_a_dateline_its_year(config):
+    text = ("Day observed\n\nISLAMABAD, Aug 05 (APP): The nation marks the anniversary of the actions of "
+            "August 5, 2019 today, officials said.\n")
+    date = _date(config, text)
+    assert date.value != dt.date(2019, 8, 5)
+    assert any(e.kind == "body_date" and e.earliest == dt.date(2019, 8, 5) for e in date.evidence)
