@@ -61,25 +61,38 @@ CONFIG_OPTION = click.option("-c", "--config", "config_path", type=click.Path(pa
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _load(config_path: Path, input_dir: Path | None = None, output_dir: Path | None = None,
-          date_from: dt.datetime | None = None, date_to: dt.datetime | None = None) -> Config:
+def _load(config_path: Path, input_dir: Path | None = None, output_dir: Path | None = None) -> Config:
     """Precedence: built-in defaults < config.yaml < command-line options."""
-    config = load_config(config_path)
     overrides: dict = {}
     if input_dir is not None:
         overrides["input"] = input_dir.resolve()
     if output_dir is not None:
         overrides["output"] = output_dir.resolve()
-    if date_from or date_to:
-        coverage = {"from": config.coverage.from_, "to": config.coverage.to}
-        if date_from:
-            coverage["from"] = date_from.date()
-        if date_to:
-            coverage["to"] = date_to.date()
-        if coverage["to"] < coverage["from"]:
-            raise click.BadParameter(f"--to {coverage['to']} is before --from {coverage['from']}")
-        overrides["coverage"] = coverage
-    return load_config(config_path, overrides) if overrides else config
+    return load_config(config_path, overrides)
+
+
+def _window(config: Config, week: str | None, since_spec: str | None, date_from: dt.datetime | None,
+            date_to: dt.datetime | None):
+    """The run's window from --week, --since or --from/--to (only one kind at a time)."""
+    from briefing.build import now_utc
+    from briefing.windows import WindowError, explicit, iso_week, since
+
+    chosen = [name for name, value in (("--week", week), ("--since", since_spec),
+                                       ("--from/--to", date_from or date_to)) if value]
+    if len(chosen) > 1:
+        raise click.UsageError(f"give only one of {', '.join(chosen)}")
+    today = now_utc().date()
+    try:
+        if week:
+            return iso_week(week, today)
+        if since_spec:
+            return since(since_spec, today)
+        if date_from or date_to:
+            return explicit(date_from.date() if date_from else None, date_to.date() if date_to else None,
+                            config.coverage.from_, config.coverage.to)
+    except WindowError as err:
+        raise click.BadParameter(str(err), param_hint=chosen[0]) from None
+    return None
 
 
 @cli.command()
@@ -90,14 +103,25 @@ def _load(config_path: Path, input_dir: Path | None = None, output_dir: Path | N
               help="Folder to write to (default: `output` in the config).")
 @click.option("--from", "date_from", type=DATE, help="First publication date included (YYYY-MM-DD).")
 @click.option("--to", "date_to", type=DATE, help="Last publication date included (YYYY-MM-DD).")
+@click.option("--week", help="An ISO week (2026-W09), `last` or `this`: a scheduled run, written to its week's "
+                             "folder and to latest/.")
+@click.option("--since", "since_spec", help="The last days, weeks or months (7d, 2w, 1m): a scheduled run.")
+@click.option("--no-cache", is_flag=True, help="Analyse every article again instead of reusing cached results.")
 @click.option("-f", "--format", "formats", default="pdf,html,json", show_default=True,
               help="Comma-separated formats to write: pdf, html, json.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes for per-article analysis (0: one per CPU).")
 @click.pass_context
 def build(ctx: click.Context, config_path: Path, input_dir: Path | None, output_dir: Path | None,
-          date_from: dt.datetime | None, date_to: dt.datetime | None, formats: str, jobs: int) -> None:
-    """Build the briefing: briefing.pdf, briefing.html and briefing.json in the output folder."""
+          date_from: dt.datetime | None, date_to: dt.datetime | None, week: str | None, since_spec: str | None,
+          no_cache: bool, formats: str, jobs: int) -> None:
+    """Build the briefing: briefing.pdf, briefing.html and briefing.json in the output folder.
+
+    With --week or --since the run is a scheduled one: it covers that window, writes into the
+    window's own folder (output/2026-W09/ by default) and refreshes output/latest/. Every run is
+    recorded in output/runs.sqlite, and says what is new since the last run of the same config.
+    Exit code 3: another run holds the output folder's lock.
+    """
     from briefing.build import FORMATS, build as run_build
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
@@ -105,10 +129,24 @@ def build(ctx: click.Context, config_path: Path, input_dir: Path | None, output_
     if unknown or not chosen:
         raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from "
                                  f"{', '.join(FORMATS)}", param_hint="--format")
-    config = _load(config_path, input_dir, output_dir, date_from, date_to)
+    config = _load(config_path, input_dir, output_dir)
+    window = _window(config, week, since_spec, date_from, date_to)
     quiet = ctx.obj.get("quiet")
-    result = run_build(config, formats=chosen, jobs=jobs or (os.cpu_count() or 1),
-                       progress=None if quiet else _progress_reporter())
+    log_file = _log_to_file(config.output_dir)
+    log.info("build started: config %s, window %s", config_path, window.label if window else "configured coverage")
+    try:
+        result = run_build(config, formats=chosen, jobs=jobs or (os.cpu_count() or 1),
+                           progress=None if quiet else _progress_reporter(), window=window,
+                           weekly=bool(week or since_spec), use_cache=not no_cache)
+    except BriefingError as err:
+        log.error("build failed: %s", err)
+        raise
+    except Exception:
+        log.exception("build failed")
+        raise
+    finally:
+        logging.getLogger().removeHandler(log_file)
+        log_file.close()
     briefing = result.briefing
     included = len(briefing.sources)
     left_out = len(briefing.articles) - included
@@ -116,7 +154,26 @@ def build(ctx: click.Context, config_path: Path, input_dir: Path | None, output_
         for fmt, path in result.outputs.items():
             click.echo(f"wrote {path}")
         click.echo(f"{included} articles in the briefing, {left_out} left out, {len(briefing.skipped)} files "
-                   f"skipped, {len(briefing.quotes)} quotations; {result.seconds:.1f} s")
+                   f"skipped, {len(briefing.quotes)} quotations, {len(briefing.events)} dated events; "
+                   f"{len(result.reanalysed)} analysed, the rest from the cache; {result.seconds:.1f} s")
+
+
+def _log_to_file(output_dir: Path) -> logging.Handler:
+    """Append this run's log to output/briefing.log (rotated at 1 MB, five old files kept)."""
+    from logging.handlers import RotatingFileHandler
+
+    output_dir.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(output_dir / "briefing.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+        for existing in root.handlers:
+            if existing is not handler and existing.level == logging.NOTSET:
+                existing.setLevel(logging.WARNING)
+    return handler
 
 
 def _progress_reporter():
@@ -231,6 +288,82 @@ def init(directory: Path, force: bool) -> None:
 
 
 README_MARKERS = ("<!-- config-reference:start -->", "<!-- config-reference:end -->")
+
+
+@cli.group()
+def cache() -> None:
+    """Manage the per-article analysis cache."""
+
+
+@cache.command("clear")
+@CONFIG_OPTION
+def cache_clear(config_path: Path) -> None:
+    """Remove every cached analysis of this configuration's cache folder."""
+    from briefing.cache import clear_cache
+
+    config = _load(config_path)
+    removed = clear_cache(config.cache_dir)
+    click.echo(f"removed {removed} cached analyses from {config.cache_dir}")
+
+
+@cli.command()
+@CONFIG_OPTION
+def runs(config_path: Path) -> None:
+    """List the runs recorded in the output folder's manifest."""
+    from briefing.history import list_runs
+
+    config = _load(config_path)
+    records = list_runs(config.output_dir)
+    if not records:
+        click.echo(f"no run recorded in {config.output_dir}")
+        return
+    for record in records:
+        click.echo(f"#{record['id']}  {record['started_at']}  {record['status']:<7}  "
+                   f"{record['window_from']} to {record['window_to']}  config {record['config_hash']}"
+                   + (f"  {record['message']}" if record["message"] else ""))
+
+
+@cli.command()
+@CONFIG_OPTION
+@click.option("--weekly", "when", required=True, metavar='"DAY HH:MM"',
+              help='Day and time of the weekly run, e.g. "MON 07:00".')
+@click.option("--install", "action", flag_value="install", help="Install the crontab entry (replacing an earlier one).")
+@click.option("--remove", "action", flag_value="remove", help="Remove this configuration's crontab entry.")
+@click.option("--crontab-file", type=click.Path(path_type=Path, dir_okay=False), hidden=True,
+              help="Edit this crontab file instead of the user's crontab (tests).")
+def schedule(config_path: Path, when: str, action: str | None, crontab_file: Path | None) -> None:
+    """Print (or install) a weekly crontab line and a systemd user service and timer for `build --week last`."""
+    from briefing.schedule import ScheduleError, install_cron, plan, remove_cron
+
+    config = _load(config_path)
+    try:
+        scheduled = plan(config_path.resolve(), config, when, executable=_executable())
+    except ScheduleError as err:
+        raise click.BadParameter(str(err), param_hint="--weekly") from None
+    if action == "install":
+        install_cron(scheduled, crontab_file)
+        click.echo(f"installed: {scheduled.cron_line}")
+        return
+    if action == "remove":
+        removed = remove_cron(scheduled, crontab_file)
+        click.echo(f"removed {removed} crontab entr{'y' if removed == 1 else 'ies'} for {config_path}")
+        return
+    click.echo("# crontab line (install with --install, or add it with `crontab -e`):")
+    click.echo(scheduled.cron_line)
+    click.echo("")
+    click.echo(f"# systemd user units: save as ~/.config/systemd/user/{scheduled.unit_name}.service and .timer,")
+    click.echo(f"# then run: systemctl --user daemon-reload && systemctl --user enable --now {scheduled.unit_name}.timer")
+    click.echo(f"# --- {scheduled.unit_name}.service")
+    click.echo(scheduled.service_unit)
+    click.echo(f"# --- {scheduled.unit_name}.timer")
+    click.echo(scheduled.timer_unit)
+
+
+def _executable() -> Path:
+    """The `briefing` command of this installation (the virtual environment's, when run from one)."""
+    candidate = Path(sys.executable).parent / "briefing"
+    found = shutil.which("briefing")
+    return candidate if candidate.exists() else Path(found) if found else candidate
 
 
 @cli.command("config-reference")

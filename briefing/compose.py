@@ -14,9 +14,11 @@ from functools import cached_property
 
 from briefing import __version__
 from briefing.config import (
-    Config, ContentsSection, CoverSection, ExecutiveSummarySection, MethodSection, QuotesSection, SourcesSection,
-    ThemesSection, TimelineSection,
+    Config, ContentsSection, CoverSection, ExecutiveSummarySection, MethodSection, NewSinceSection, QuotesSection,
+    SourcesSection, ThemesSection, TimelineSection,
 )
+from briefing.history import History
+from briefing.windows import Window
 from briefing.events import merge_events
 from briefing.models import (
     Article, Briefing, Count, Excerpt, PeriodBlock, Phrase, PublicationDate, QuoteEntry, Section, SkippedFile,
@@ -30,9 +32,13 @@ MAX_EXCERPTS_PER_ARTICLE_IN_BLOCK = 2
 
 
 def compose(config: Config, articles: list[Article], skipped: list[SkippedFile], periods: tuple[Period, ...],
-            generated_at: dt.datetime) -> Briefing:
-    """Build every enabled section, in the configured order, from the analysed articles."""
-    composer = _Composer(config, articles, skipped, periods, generated_at)
+            generated_at: dt.datetime, window: Window | None = None, history: History | None = None) -> Briefing:
+    """Build every enabled section, in the configured order, from the analysed articles.
+
+    ``window`` narrows the configured coverage (a weekly run); ``history`` is what earlier runs of the
+    same configuration saw, for the "new since the last briefing" section.
+    """
+    composer = _Composer(config, articles, skipped, periods, generated_at, window, history)
     return composer.briefing()
 
 
@@ -55,8 +61,11 @@ def _day(date: dt.date) -> str:
 
 class _Composer:
     def __init__(self, config: Config, articles: list[Article], skipped: list[SkippedFile],
-                 periods: tuple[Period, ...], generated_at: dt.datetime):
+                 periods: tuple[Period, ...], generated_at: dt.datetime, window: Window | None,
+                 history: History | None):
         self.config = config
+        self.window = window or Window(config.coverage.from_, config.coverage.to, "configured coverage")
+        self.history = history
         self.articles = articles
         self.included = [a for a in articles if a.included]
         self.skipped = skipped
@@ -106,9 +115,9 @@ class _Composer:
 
     def _timeline_entries(self) -> tuple[TimelineEntry, ...]:
         """Dated events within the coverage, each merged from every article that reports it."""
-        coverage = self.config.coverage
         mentions = [(article.id, mention) for article in self.included for mention in article.analysis.events
-                    if coverage.from_ <= mention.date <= coverage.to]
+                    if self.window.contains(mention.date) and self.config.coverage.from_ <= mention.date
+                    <= self.config.coverage.to]
         actor_names = {actor.id: actor.name for actor in self.config.actors}
         chronology = {event.id: event.title for event in _chronology(self.config)}
         entries = []
@@ -128,8 +137,11 @@ class _Composer:
                               mention.char_end)
             others = tuple(sorted({self.source_by_id[a].number: self.source_by_id[a] for a, _ in ordered[1:]
                                    if a != article_id}.values(), key=lambda s: s.number))
+            first_id, first = min(event.mentions, key=lambda m: (self.source_by_id[m[0]].number, m[1].char_start))
+            key = f"chronology:{event.chronology_id}" if event.chronology_id else \
+                f"{event.date.isoformat()}:{self.article_by_id[first_id].document.sha256[:16]}:{first.char_start}"
             entries.append(TimelineEntry(
-                id=f"event-{index}", date=event.date, precision=event.precision,
+                id=f"event-{index}", key=key, date=event.date, precision=event.precision,
                 date_text=_day(event.date) if event.precision == "day" else f"{event.date:%B %Y}",
                 summary=summary, also_reported_by=others,
                 actors=tuple(actor_names.get(a, a) for a in sorted(event.actors, key=list(actor_names).index)
@@ -246,7 +258,7 @@ class _Composer:
         return Briefing(
             title=self.config.title, subtitle=self.config.subtitle, language=self.config.language,
             page_size=self.config.page_size, keywords=tuple(self.config.keywords),
-            coverage_from=self.config.coverage.from_, coverage_to=self.config.coverage.to,
+            coverage_from=self.window.start, coverage_to=self.window.end,
             generated_at=self.generated_at, articles=tuple(self.articles), skipped=tuple(self.skipped),
             sources=self.sources, quotes=self.quotes, events=self.events, sections=tuple(sections),
             tool_version=__version__)
@@ -260,6 +272,8 @@ class _Composer:
             return [self._summary(spec)]
         if isinstance(spec, ThemesSection):
             return self._themes(spec)
+        if isinstance(spec, NewSinceSection):
+            return [self._new_since(spec)]
         if isinstance(spec, TimelineSection):
             return [self._timeline(spec)]
         if isinstance(spec, QuotesSection):
@@ -277,7 +291,8 @@ class _Composer:
             Count("Files read", len(self.articles) + len(self.skipped)),
         )
         intro = (
-            f"Coverage: {_day(self.config.coverage.from_)} to {_day(self.config.coverage.to)}",
+            f"Coverage: {_day(self.window.start)} to {_day(self.window.end)}"
+            + (f" ({self.window.label})" if self.window.iso_week else ""),
             f"Generated on {self.generated_at:%d %B %Y, %H:%M} UTC by briefing {__version__}",
         )
         return Section("cover", "cover", spec.title or self.config.title, intro=intro, counts=counts)
@@ -370,6 +385,23 @@ class _Composer:
                 key_phrases=self._key_phrases(articles, spec.max_phrases, theme.id), periods=tuple(blocks),
                 notes=tuple(notes)))
         return sections
+
+    def _new_since(self, spec: NewSinceSection) -> Section:
+        """Articles first seen, and dated events first listed, since the last run of this configuration."""
+        history = self.history
+        if history is None or history.is_first_run:
+            intro = ("This is the first recorded briefing of this configuration: every article and event in it "
+                     "is new.",)
+            return Section("new-since", "new_since", spec.title, intro=intro)
+        new_sources = tuple(s for s in self.sources
+                            if self.article_by_id[s.article_id].document.sha256 not in history.seen_inputs)
+        new_events = tuple(e for e in self.events if e.key not in history.seen_events)[: spec.max_events]
+        intro = (
+            f"Compared with the previous briefing of this configuration, generated on "
+            f"{history.previous_run_at:%d %B %Y, %H:%M} UTC: {_plural(len(new_sources), 'article')} first seen "
+            f"and {_plural(len(new_events), 'dated event')} not listed before.",
+        )
+        return Section("new-since", "new_since", spec.title, intro=intro, sources=new_sources, events=new_events)
 
     def _timeline(self, spec: TimelineSection) -> Section:
         """The events reported by most sources (reference-chronology events first), in date order."""

@@ -143,6 +143,14 @@ class TimelineSection(SectionBase):
     max_events: int = Field(40, ge=0, le=500, description="Events listed; those reported by most sources first.")
 
 
+class NewSinceSection(SectionBase):
+    """What is new since the previous run of the same configuration (from the run manifest)."""
+
+    type: Literal["new_since"]
+    title: str = "New since the last briefing"
+    max_events: int = Field(30, ge=0, le=500, description="New dated events listed.")
+
+
 class QuotesSection(SectionBase):
     type: Literal["quotes"]
     title: str = "Quotations and speakers"
@@ -160,8 +168,8 @@ class MethodSection(SectionBase):
 
 
 Section = Annotated[
-    Union[CoverSection, ContentsSection, ExecutiveSummarySection, ThemesSection, TimelineSection, QuotesSection,
-          SourcesSection, MethodSection],
+    Union[CoverSection, ContentsSection, NewSinceSection, ExecutiveSummarySection, ThemesSection, TimelineSection,
+          QuotesSection, SourcesSection, MethodSection],
     Field(discriminator="type"),
 ]
 
@@ -270,6 +278,9 @@ class Config(StrictModel):
     input: Path = Field(Path("seeds"), description="Folder of articles (relative to this file).")
     output: Path = Field(Path("output"), description="Folder the briefing is written to (relative to this file).")
     templates: Path = Field(Path("templates"), description="Folder of template overrides (relative to this file).")
+    cache: Path = Field(Path(".briefing-cache"), description="Folder of the per-article analysis cache.")
+    week_folder: str = Field("{year}-W{week}", description="Output subfolder of a `--week` run ({year}, {week}).")
+    days_folder: str = Field("{from}_{to}", description="Output subfolder of a `--since` run ({from}, {to}).")
     themes: list[Theme] = Field(min_length=1, description="Subjects the briefing follows.")
     periods: Periods = Field(default_factory=lambda: Periods(granularity="year"),
                              description="How theme sections are broken down in time.")
@@ -315,6 +326,16 @@ class Config(StrictModel):
     @property
     def templates_dir(self) -> Path:
         return self.resolve(self.templates)
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.resolve(self.cache)
+
+    def config_hash(self) -> str:
+        """Identity of "the same configuration" for the run manifest."""
+        import hashlib
+
+        return hashlib.sha256(self.model_dump_json(exclude={"base_dir"}).encode("utf-8")).hexdigest()[:16]
 
     def theme(self, theme_id: str) -> Theme:
         return next(t for t in self.themes if t.id == theme_id)
@@ -381,7 +402,8 @@ def _describe(path: Path, root: yaml.Node | None, error: dict[str, Any]) -> str:
     return f"{where}: {key}: {message}"
 
 
-_SECTION_TAGS = {"cover", "contents", "executive_summary", "themes", "timeline", "quotes", "sources", "method"}
+_SECTION_TAGS = {"cover", "contents", "new_since", "executive_summary", "themes", "timeline", "quotes", "sources",
+                 "method"}
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -421,8 +443,8 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
-SECTION_TYPES = (CoverSection, ContentsSection, ExecutiveSummarySection, ThemesSection, TimelineSection,
-                 QuotesSection, SourcesSection, MethodSection)
+SECTION_TYPES = (CoverSection, ContentsSection, NewSinceSection, ExecutiveSummarySection, ThemesSection,
+                 TimelineSection, QuotesSection, SourcesSection, MethodSection)
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:

@@ -36,7 +36,8 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         ],
         "sections": [
             {"id": s.id, "type": s.type, "title": s.title, "level": s.level,
-             "article_ids": list(s.cited_article_ids), "quote_ids": list(s.cited_quote_ids)}
+             "article_ids": list(s.cited_article_ids), "quote_ids": list(s.cited_quote_ids),
+             "event_ids": list(s.cited_event_ids)}
             for s in briefing.sections
         ],
     }

@@ -310,6 +310,7 @@ class TimelineEntry:
     """One event, merged from every article that reports it."""
 
     id: str
+    key: str  # stable across runs: the chronology event, or the first report's file hash and offset
     date: dt.date
     precision: str
     date_text: str
@@ -371,6 +372,10 @@ class Section:
         ids += [s.article_id for s in self.sources]
         ids += [s.article_id for event in self.events for s in event.sources]
         return tuple(dict.fromkeys(ids))
+
+    @property
+    def cited_event_ids(self) -> tuple[str, ...]:
+        return tuple(event.id for event in self.events)
 
     @property
     def cited_quote_ids(self) -> tuple[str, ...]:

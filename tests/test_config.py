@@ -18,7 +18,7 @@ def _errors(tmp_path, text: str) -> str:
 
 def test_shipped_config_is_valid(config):
     assert len(config.themes) == 7
-    assert [s.type for s in config.sections][:3] == ["cover", "contents", "executive_summary"]
+    assert [s.type for s in config.sections][:4] == ["cover", "contents", "new_since", "executive_summary"]
 
 
 def test_bad_type_names_the_key_and_line(tmp_path):

@@ -114,7 +114,7 @@ def test_json_contract(data):
     for quote in data["quotes"]:
         for key in ("text", "speaker", "speaker_role", "article_id", "char_start", "char_end", "themes", "period"):
             assert key in quote
-    assert [s["type"] for s in data["sections"]][:3] == ["cover", "contents", "executive_summary"]
+    assert [s["type"] for s in data["sections"]][:4] == ["cover", "contents", "new_since", "executive_summary"]
     theme_sections = [s for s in data["sections"] if s["type"] == "theme"]
     assert len(theme_sections) == 7 and all(s["article_ids"] for s in theme_sections)
     quote_ids = {q["id"] for q in data["quotes"]}
