@@ -7,6 +7,7 @@ apart as terms and never shown as anybody's words. Offsets point into the cleane
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,9 @@ MIN_QUOTE_WORDS = 5
 REPORTING_VERBS = (
     r"said|says|told|tells|stated|states|added|adds|insisted|insists|declared|declares|asked|asks|warned|warns|"
     r"noted|notes|replied|replies|responded|commented|explained|argued|argues|claimed|claims|alleged|wrote|"
-    r"writes|tweeted|posted|vowed|pledged|promised|acknowledged|admitted|conceded|urged|continued|"
+    r"writes|tweeted|posted|vowed|pledged|promised|acknowledged|admitted|conceded|urged|continued|mentioned|"
+    r"underlined|underscored|highlighted|reiterated|opined|indicated|affirmed|asserted|pointed out|explained|"
+    r"detailed|clarified|recounted|lamented|predicted|termed|described|"
     r"announced|cited|observed|remarked|recalled|stressed|emphasised|emphasized|maintained|suggested|"
     r"issued a statement|said in a statement|told reporters")
 # Words that name a role rather than a person, so that "White House Press Secretary Jen Psaki"
@@ -45,11 +48,18 @@ _CAP = r"[A-Z][\w'’.-]*"
 PROPER = rf"{_CAP}(?:\s+(?:of|for|and|the|al-|bin|van|de)?\s*{_CAP})*"
 # Lower-case role words that may come before a name: "Taliban spokesman Suhail Shaheen".
 _ROLE_LOWER = (r"(?:spokes(?:man|woman|person)|minister|chairman|chief|envoy|ambassador|secretary|official|"
-               r"adviser|leader|commander|president)")
+               r"adviser|advisor|leader|commander|president|director|coordinator|representative|head|governor|"
+               r"analyst|expert|professor|researcher|founder|chair|general|senator|lawmaker)")
 VERB = re.compile(rf"\b(?:{REPORTING_VERBS}|called (?:on|upon|for)|(?:statement|pledge|promise|claim|assertion|vow|"
                   rf"warning|demand|remarks) (?:that|to|of))\b")
 ROLE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "finance", "prime", "press", "deputy", "former", "vice",
                    "senior", "acting", "interim", "caretaker", "federal", "information", "external", "state"}
+PARENTHETICAL = re.compile(r"\s*\([^()“”\"]{1,40}\)")
+INVERTED_VERB = re.compile(r"(?:said|says|added|adds|asked|wrote|noted|continued)\s+")
+SPEECH_VERB = re.compile(r"said|says|told|tells|stated|states|added|adds|noted|notes|asked|asks|warned|warns|"
+                         r"mentioned|remarked|underlined|stressed|emphasised|emphasized|observed|maintained|"
+                         r"insisted|insists|declared|declares|replied|replies|wrote|writes|tweeted|posted|"
+                         r"told reporters|said in a statement", re.IGNORECASE)
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 CONNECTORS = {"of", "for", "and", "the", "al-", "bin", "van", "de"}
 ROLE_NOUNS = re.compile(r"\b(?:professor|secretary|director|author|analyst|fellow|chair|chairman|expert|researcher|"
@@ -112,12 +122,15 @@ def extract_quotes(clean: CleanDocument, sentence_themes: dict[Span, tuple[str, 
     """Split quoted strings into attributed quotations and terms, resolving speakers in reach."""
     text = clean.text
     people = find_people(text)
+    mentions = person_mentions(text, people, split_sentences(text, clean.paragraphs))
     quotes: list[Quote] = []
     terms: list[QuotedTerm] = []
-    last_speaker: Person | None = None
     last_organisation: tuple[Person, int] | None = None
     previous: tuple[QuotedSpan, Person] | None = None
     for quoted in find_quoted_spans(clean):
+        # "he said": the last person who spoke, else somebody named in this paragraph or the two before.
+        reach_start = clean.paragraphs[max(0, quoted.paragraph - 2)].start
+        last_speaker = _latest_person(mentions, quoted.span.start, reach_start, text)
         inner = text[quoted.span.start:quoted.span.end]
         words = word_count(inner)
         before = text[quoted.sentence.start:quoted.span.start - 1]
@@ -151,7 +164,7 @@ def extract_quotes(clean: CleanDocument, sentence_themes: dict[Span, tuple[str, 
         if person.organisation:
             last_organisation = (person, quoted.paragraph)
         else:
-            last_speaker = person
+            bisect.insort(mentions, (quoted.span.start, SPEAKER, person))
         themes = (sentence_themes or {}).get(quoted.sentence, ())
         # The comma that closes a quotation before its attribution belongs to the sentence, not the speaker.
         trimmed = inner.rstrip().rstrip(",;:").rstrip()
@@ -160,6 +173,65 @@ def extract_quotes(clean: CleanDocument, sentence_themes: dict[Span, tuple[str, 
                             evidence, themes))
         previous = (quoted, person)
     return quotes, terms
+
+
+def person_mentions(text: str, people: dict[str, "Person"], sentences: list[Span],
+                    ) -> list[tuple[int, str, "Person"]]:
+    """Where each person is named: registered people by full name or surname, and the subjects of
+    speech verbs ("…, said Syed Hasibullah"), so that a later "he said" can be resolved."""
+    found: list[tuple[int, str, Person]] = []
+    for person in people.values():
+        names = {person.name, person.name.split()[-1]}
+        for name in names:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                found.append((match.start(), NAMED, person))
+    for span in sentences:
+        sentence = text[span.start:span.end]
+        for verb in re.finditer(rf"\b(?:{SPEECH_VERB.pattern})\b", sentence):
+            inverted = INVERTED.match(sentence[verb.start():]) if INVERTED_VERB.match(sentence[verb.start():]) \
+                else None  # "…, said Syed Hasibullah"; not "told Reuters"
+            subject = (_subject_chunk(inverted["subject"], name_only=True) if inverted else None) or \
+                _subject_before(PARENTHETICAL.sub("", sentence[:verb.start()]))
+            if not subject or subject.lower() in PRONOUNS:
+                continue
+            name, role = split_role(re.sub(r"^(?:the|a|an)\s+", "", subject))
+            # A mention is a personal name: two words or more, or the surname of somebody registered.
+            if name and not _is_organisation(subject) and name[:1].isupper() and not name.endswith(("'s", "’s")) \
+                    and name.split()[-1].lower() not in NOT_A_PERSON \
+                    and (len(name.split()) > 1 or any(key.split()[-1] == name for key in people)):
+                known = people.get(name) or next((p for key, p in people.items()
+                                                  if key.split()[-1] == name.split()[-1]), None)
+                person = known or Person(name, role, False)
+                found.append((span.start + verb.start(), SPEAKER, person))
+    return sorted(found, key=lambda item: (item[0], item[1]))
+
+
+NAMED, SPEAKER = "named", "speaker"  # a person mentioned, or a person who says something
+
+
+# Somebody introduced without a name ("a 16-year-old girl broke down in tears") is the likelier "she".
+UNNAMED_PERSON = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:girl|boy|woman|man|mother|father|resident|student|teacher|refugee|"
+    r"farmer|shopkeeper|trader|soldier|survivor|witness|doctor|nurse|driver|villager|worker|widow|child|"
+    r"passenger|patient|elder|tribesman|mourner|relative)\b", re.IGNORECASE)
+
+
+def _latest_person(mentions: list[tuple[int, str, "Person"]], position: int, earliest: int,
+                   text: str = "") -> "Person | None":
+    """Whom "he" or "she" refers to: the last person who spoke, else the last one named nearby.
+
+    News carries a speaker from one "he said" to the next, past other people merely named in
+    between; somebody introduced without a name since then breaks the chain.
+    """
+    before = mentions[: bisect.bisect_left(mentions, (position, ""))]
+    speaker = next(((where, p) for where, kind, p in reversed(before) if kind == SPEAKER and not p.organisation),
+                   None)
+    named = next(((where, p) for where, kind, p in reversed(before) if where >= earliest and not p.organisation),
+                 None)
+    chosen = speaker or named
+    if chosen is None or UNNAMED_PERSON.search(text, chosen[0], position):
+        return None
+    return chosen[1]
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -174,115 +246,114 @@ def _only_quotes_between(text: str, first: QuotedSpan, second: QuotedSpan) -> bo
 def _attributions(before: str, after: str) -> list[tuple[str, str]]:
     """The subject of the reporting clause around a quotation, and the words that named it.
 
-    The clause right after the quotation wins ("…," Milley said), then the nearest reporting verb
-    before it (Milley added, "…"), then a bare colon (Biden: "…"). Candidates come best first;
-    the caller takes the first it can resolve to a speaker.
+    The clause right after the quotation wins ("…," Milley said / "…," said Kabir Taneja), then
+    "according to X", then the main clause's speech verb before it (Milley added, "…"; WFP said the
+    US had announced … "…"), other reporting verbs ("vowed", "called upon") only without a speech
+    verb, then a bare colon (Biden: "…"). Candidates come best first; the caller takes the first it
+    can resolve to a speaker.
     """
     found: list[tuple[str, str]] = []
+    # Acronyms in brackets get in the way of names: "the Foreign Office (FO) said".
+    before, after = PARENTHETICAL.sub("", before), PARENTHETICAL.sub("", after)
     after_clause = re.split(r"[“\"]|(?<=[a-z]{2}[.!?])\s", after.lstrip(" ,.;:—–-"), maxsplit=1)[0]
-    if match := re.match(rf"(?P<verb>{REPORTING_VERBS})\s+", after_clause):
-        subject = _subject_from(after_clause[match.end():])
+    if match := INVERTED.match(after_clause):  # "…," said Kabir Taneja, author of …
+        subject = _subject_chunk(match["subject"], name_only=True)
         if subject:
-            found.append((subject, after_clause[: match.end() + len(subject)]))
-    subject = _subject_from(after_clause)
-    if subject:
-        rest = after_clause[len(subject):]
-        rest = re.sub(r"^,\s*[^,]{2,140},", "", rest)  # an appositive: "Wechsler, now the director…, told"
-        if re.match(rf"\s+(?:\w+\s+){{0,2}}?(?:{REPORTING_VERBS})\b", rest):
-            found.append((subject, after_clause[: len(after_clause) - len(rest) + 40].strip()))
-    if match := re.search(r"\baccording to\s+", after_clause):
-        subject = _subject_from(after_clause[match.end():])
+            found.append((subject, after_clause[: match.end()].strip()))
+    verb = AFTER_VERB.search(after_clause)
+    if verb and verb.start() <= 160:  # "…," the newly appointed spokesperson Shafqat Ali Khan said
+        chunk = re.sub(r",\s*[^,]{2,140},\s*$", "", after_clause[: verb.start()])  # "Wechsler, now the director…,"
+        subject = _subject_chunk(chunk)
         if subject:
-            found.append((subject, after_clause[match.start(): match.end() + len(subject)]))
-    for verb in reversed(list(VERB.finditer(before))):
+            found.append((subject, after_clause[: verb.end()].strip()))
+    if match := ACCORDING_TO.search(after_clause):
+        subject = _subject_chunk(match["subject"])
+        if subject:
+            found.append((subject, match.group(0)))
+    for clause in (after_clause, before):  # He quoted Senator Lindsay Graham as saying, "…"
+        if match := QUOTED_AS_SAYING.search(clause):
+            found.append((match["subject"], match.group(0)))
+    verbs = list(VERB.finditer(before))
+    speech = [v for v in verbs if SPEECH_VERB.fullmatch(v.group(0))]
+    for verb in reversed(speech) if speech else reversed(verbs):
         subject = _subject_before(before[: verb.start()])
         if subject:
             start = before.rfind(subject, 0, verb.start())
-            found.append((subject, before[start:]))
+            found.append((subject, before[max(0, start):]))
     if before.rstrip().endswith(":"):
         subject = _subject_before(before.rstrip()[:-1])
         if subject:
-            found.append((subject, before[before.rfind(subject):]))
+            found.append((subject, before[max(0, before.rfind(subject)):]))
     return found
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+|,", text)
+_NAME_CHUNK = r"[^,;:“”\"]{1,110}?"
+INVERTED = re.compile(rf"^(?:{REPORTING_VERBS})\s+(?P<subject>{_NAME_CHUNK})(?=,|\.|\s+(?:in|at|on|to|during|after|"
+                      r"before|while|when|who|from)\b|$)")
+AFTER_VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
+ACCORDING_TO = re.compile(rf"\baccording to\s+(?P<subject>{_NAME_CHUNK})(?=,|\.|\s+(?:in|at|on|who)\b|$)")
+QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<subject>[^,;:“”\"]{2,80}?)\s+as\s+saying\b")
+# Where the subject of a clause starts: after the previous clause, quotation or conjunction.
+CLAUSE_BOUNDARY = re.compile(r"[;:—–“”\"]|\b(?:that|and|but|while|as|when|because|after|before|if|although)\s")
+ADVERBIAL = {"on", "this", "last", "week", "month", "also", "then", "later", "today", "yesterday", "earlier",
+             "again", "further", "separately", "however", "recently", "once", "here", "there", "now", "too",
+             "late", "early", "in", "a", "statement", "interview", "briefing", "has", "have", "had", "was", "were",
+             "is", "are", "will", "would", "did", "does", "reportedly", "publicly", "repeatedly", "had",
+             "previously", "subsequently", "meanwhile", "moreover", "who"} | WEEKDAY_NAMES
+# Last words of capitalised phrases that name places, documents or groups, never a person.
+NOT_A_PERSON = {"line", "gate", "corridor", "process", "plan", "act", "party", "league", "movement", "province",
+                "district", "valley", "river", "airport", "base", "camp", "declaration", "agreement", "report",
+                "conference", "summit", "road", "border", "pass", "square", "university", "institute", "network",
+                "council", "forces", "army", "government", "ministry", "office", "department", "day", "week"}
+DOCUMENT_WORDS = {"report", "statement", "resolution", "declaration", "agreement", "letter", "communique",
+                  "communiqué", "release", "document", "memo", "order", "notification"}
 
 
-def _is_name_token(token: str) -> bool:
-    return token[:1].isupper() and token.lower().strip(".") not in WEEKDAY_NAMES
+def _subject_chunk(chunk: str, name_only: bool = False) -> str | None:
+    """Tidy a candidate subject: drop leading articles and trailing adverbials; keep it if it names someone.
 
-
-def _subject_from(text: str) -> str | None:
-    """The name, role phrase or pronoun at the start of ``text``."""
-    tokens = _tokens(text)
-    if not tokens:
+    With ``name_only`` (after an inverted verb: "said Kabir Taneja"), every word must be part of a
+    name or title, so that "said Pakistan was offering…" is not read as a speaker.
+    """
+    words = chunk.strip().split()
+    if name_only and not all(w[:1].isupper() or w.lower() in CONNECTORS or w.lower() in ROLE_WORDS
+                             or re.fullmatch(_ROLE_LOWER, w.lower()) for w in words):
         return None
-    if tokens[0].lower() in PRONOUNS:
-        return tokens[0]
-    taken: list[str] = []
-    for token in tokens:
-        if token == ",":
-            break
-        if _is_name_token(token) or (taken and token.lower() in CONNECTORS) or \
-                (token.lower() in ("the", "a", "an") and not taken) or re.fullmatch(_ROLE_LOWER, token.lower()):
-            taken.append(token)
-        else:
-            break
-    while taken and (taken[-1].lower() in CONNECTORS or taken[-1].lower() in ("a", "an")):
-        taken.pop()
-    if not any(_is_name_token(t) or re.fullmatch(_ROLE_LOWER, t.lower()) for t in taken):
+    while words and words[-1].lower().strip(".,") in ADVERBIAL:
+        words.pop()
+    if not words or len(words) > 14:
         return None
-    return _rejoin(text, taken, last=False)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return words[0]
+    text = " ".join(words).rstrip(",")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]
+    if any(w[:1].isupper() for w in words) or ROLE_NOUNS.search(text):
+        if words[0].lower() in PRONOUNS and len(words) > 1:
+            return None
+        return text
+    if any(w.lower().strip(".,") in ORGANISATION_WORDS | DOCUMENT_WORDS for w in words):
+        return text  # "the ministry added", "the report stated"
+    return None
 
 
 def _subject_before(text: str) -> str | None:
-    """The name, role phrase or pronoun that ends ``text`` (a few adverbs may follow it)."""
+    """The subject that ends ``text``, the words before a reporting verb."""
     text = text.rstrip()
-    # "Wechsler, now the director of …," or "the chairman …, Gen. Mark Milley,"
     if text.endswith(","):
-        cut = text.rfind(",", 0, len(text) - 1)
-        if cut != -1 and re.match(r",\s*(?:a|an|the|now|who|also)\b", text[cut:]):
-            text = text[:cut]
-    tokens = _tokens(text)
-    skipped = 0
-    while tokens and skipped < 4 and not _is_name_token(tokens[-1]) and tokens[-1].lower() not in PRONOUNS \
-            and not re.fullmatch(_ROLE_LOWER, tokens[-1].lower()):
-        tokens.pop()
-        skipped += 1
-    while tokens and tokens[-1].lower().strip(".") in WEEKDAY_NAMES:  # "Biden on Thursday vowed"
-        tokens.pop()
-        if tokens and tokens[-1].lower() in ("on", "late", "early", "last"):
-            tokens.pop()
-    if not tokens:
-        return None
-    if tokens[-1].lower() in PRONOUNS:
-        return tokens[-1]
-    taken: list[str] = []
-    for token in reversed(tokens):
-        lowered = token.lower()
-        if _is_name_token(token) or re.fullmatch(_ROLE_LOWER, lowered) or (taken and lowered in ROLE_ADJECTIVES) or \
-                (taken and lowered in CONNECTORS) or token.endswith(("'s", "’s")) and token[:1].isupper():
-            taken.insert(0, token)
-        elif lowered in ("the", "a", "an") and taken:
-            taken.insert(0, token)
-            break
-        else:
-            break
-    while taken and taken[0].lower() in CONNECTORS - {"the"}:
-        taken.pop(0)
-    if not any(_is_name_token(t) or re.fullmatch(_ROLE_LOWER, t.lower()) for t in taken):
-        return None
-    return _rejoin(text, taken)
-
-
-def _rejoin(text: str, tokens: list[str], last: bool = True) -> str:
-    """The stretch of ``text`` the tokens came from (the last occurrence, or the first)."""
-    matches = list(re.finditer(r"\s*".join(re.escape(t) for t in tokens), text))
-    if not matches:
-        return " ".join(tokens)
-    return (matches[-1] if last else matches[0]).group(0)
+        # "Wechsler, now the director of …," / "The report, covering … to Dec 13, 2024,": drop the appositive.
+        segments = text[:-1].split(",")
+        while len(segments) > 1 and segments[-1].strip()[:1].islower() or \
+                len(segments) > 1 and segments[-1].strip()[:1].isdigit():
+            segments.pop()
+        text = ",".join(segments)
+    boundary = 0
+    for match in CLAUSE_BOUNDARY.finditer(text):
+        boundary = match.end()
+    clause = text[boundary:]
+    if "," in clause:
+        clause = clause[clause.rfind(",") + 1:]  # "After the attack, President Joe Biden vowed"
+    return _subject_chunk(clause)
 
 
 def _resolve(subject: str, people: dict[str, Person], last_speaker: Person | None,
@@ -296,10 +367,18 @@ def _resolve(subject: str, people: dict[str, Person], last_speaker: Person | Non
         return last_organisation
     name, role = split_role(cleaned)
     if not name:
+        if not ROLE_NOUNS.search(cleaned) and not any(w.lower() in DOCUMENT_WORDS for w in cleaned.split()):
+            return None  # "US", "Afghan": not somebody who speaks
         # "the Joint Chiefs chairman": a role; find the person introduced with it.
         match = next((p for p in people.values() if p.role and _shares_role(cleaned, p.role)), None)
-        return match or (last_speaker if last_speaker and last_speaker.role and
-                         _shares_role(cleaned, last_speaker.role) else None)
+        if match:
+            return match
+        if last_speaker and last_speaker.role and _shares_role(cleaned, last_speaker.role):
+            return last_speaker
+        # A role or document named with its institution speaks for itself: "the Foreign Office Spokesperson".
+        if any(w[:1].isupper() for w in cleaned.split()[:-1]) or lowered.split()[-1] in DOCUMENT_WORDS:
+            return Person(cleaned, None, _is_organisation(cleaned))
+        return None
     known = people.get(name) or next((p for key, p in people.items() if key.split()[-1] == name.split()[-1]
                                       and len(key) >= len(name)), None)
     if known:
