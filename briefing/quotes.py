@@ -141,7 +141,7 @@ def extract_quotes(clean: CleanDocument, sentence_themes: dict[Span, tuple[str, 
         person: Person | None = None
         evidence: Evidence | None = None
         organisation = last_organisation[0] if last_organisation and \
-            last_organisation[1] == quoted.paragraph else None  # "it" only within the paragraph
+            quoted.paragraph - last_organisation[1] <= 2 else None  # "it": an institution that spoke just before
         for subject, words_used in _attributions(before, after):
             if words < MIN_QUOTE_WORDS and len(words_used) > 80:
                 continue  # a term is only credited to a speaker named right beside it
@@ -365,9 +365,19 @@ def _resolve(subject: str, people: dict[str, Person], last_speaker: Person | Non
         return last_speaker
     if lowered == "it":
         return last_organisation
+    words = cleaned.split()
+    institution = [w.lower().strip(".,") for w in words if w.lower().strip(".,") in ORGANISATION_WORDS | DOCUMENT_WORDS]
+    if institution and cleaned == cleaned.lower():
+        # "the ministry added", "the report claimed": the institution that spoke last, or the document.
+        if last_organisation and institution[-1] in last_organisation.name.lower():
+            return last_organisation
+        return Person(cleaned, None, True) if institution[-1] in DOCUMENT_WORDS else None
     name, role = split_role(cleaned)
+    if not name and len(words) > 1 and all(w[:1].isupper() or w.lower() in CONNECTORS for w in words) \
+            and not ROLE_NOUNS.search(cleaned):
+        return Person(cleaned, None, True)  # "Radio Pakistan", "Foreign Office": an institution by its name
     if not name:
-        if not ROLE_NOUNS.search(cleaned) and not any(w.lower() in DOCUMENT_WORDS for w in cleaned.split()):
+        if not ROLE_NOUNS.search(cleaned) and not institution:
             return None  # "US", "Afghan": not somebody who speaks
         # "the Joint Chiefs chairman": a role; find the person introduced with it.
         match = next((p for p in people.values() if p.role and _shares_role(cleaned, p.role)), None)
@@ -375,12 +385,14 @@ def _resolve(subject: str, people: dict[str, Person], last_speaker: Person | Non
             return match
         if last_speaker and last_speaker.role and _shares_role(cleaned, last_speaker.role):
             return last_speaker
-        # A role or document named with its institution speaks for itself: "the Foreign Office Spokesperson".
-        if any(w[:1].isupper() for w in cleaned.split()[:-1]) or lowered.split()[-1] in DOCUMENT_WORDS:
-            return Person(cleaned, None, _is_organisation(cleaned))
-        return None
+        # Otherwise the role as the source gives it: "the Foreign Office Spokesperson", "the analysts".
+        return Person(cleaned, None, _is_organisation(cleaned))
     known = people.get(name) or next((p for key, p in people.items() if key.split()[-1] == name.split()[-1]
                                       and len(key) >= len(name)), None)
+    if known is None and len(name.split()) == 1:
+        # "Mushahid highlighted" after "Senator Mushahid Hussain": a first name used alone, if unambiguous.
+        firsts = [p for key, p in people.items() if key.split()[0] == name]
+        known = firsts[0] if len(firsts) == 1 else None
     if known:
         return Person(known.name, known.role or role, known.organisation)
     return Person(name, role, _is_organisation(cleaned))
