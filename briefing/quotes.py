@@ -19,6 +19,7 @@ REPORTING_VERBS = (
     r"said|says|told|tells|stated|states|added|adds|insisted|insists|declared|declares|asked|asks|warned|warns|"
     r"noted|notes|replied|replies|responded|commented|explained|argued|argues|claimed|claims|alleged|wrote|"
     r"writes|tweeted|posted|vowed|pledged|promised|acknowledged|admitted|conceded|urged|continued|mentioned|"
+    r"acknowledges|admits|predicts|insists|argues|believes|recalls|explains|warns|"
     r"underlined|underscored|highlighted|reiterated|opined|indicated|affirmed|asserted|pointed out|explained|"
     r"detailed|clarified|recounted|lamented|predicted|termed|described|"
     r"announced|cited|observed|remarked|recalled|stressed|emphasised|emphasized|maintained|suggested|"
@@ -54,6 +55,7 @@ VERB = re.compile(rf"\b(?:{REPORTING_VERBS}|called (?:on|upon|for)|(?:statement|
                   rf"warning|demand|remarks) (?:that|to|of))\b")
 ROLE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "finance", "prime", "press", "deputy", "former", "vice",
                    "senior", "acting", "interim", "caretaker", "federal", "information", "external", "state"}
+SPEECH_IN = re.compile(r"\b(?:said|says|added|told|stated|remarked|noted|stressed|maintained)\b")
 PARENTHETICAL = re.compile(r"\s*\([^()“”\"]{1,40}\)")
 INVERTED_VERB = re.compile(r"(?:said|says|added|adds|asked|wrote|noted|continued)\s+")
 SPEECH_VERB = re.compile(r"said|says|told|tells|stated|states|added|adds|noted|notes|asked|asks|warned|warns|"
@@ -142,6 +144,9 @@ def extract_quotes(clean: CleanDocument, sentence_themes: dict[Span, tuple[str, 
         evidence: Evidence | None = None
         organisation = last_organisation[0] if last_organisation and \
             quoted.paragraph - last_organisation[1] <= 2 else None  # "it": an institution that spoke just before
+        document = DOCUMENT_BEFORE.findall(before)
+        if document:  # "…laid out in the peace agreement: the US, it says, will seek “…”"
+            organisation = Person(document[-1].strip(), None, True)
         for subject, words_used in _attributions(before, after):
             if words < MIN_QUOTE_WORDS and len(words_used) > 80:
                 continue  # a term is only credited to a speaker named right beside it
@@ -149,6 +154,13 @@ def extract_quotes(clean: CleanDocument, sentence_themes: dict[Span, tuple[str, 
             if person:
                 evidence = Evidence("attribution", _short(words_used.strip()))
                 break
+        if person is None and words >= MIN_QUOTE_WORDS and last_speaker is not None \
+                and quoted.span.start - 1 == clean.paragraphs[quoted.paragraph].start \
+                and quoted.paragraph > 0 and SPEECH_IN.search(text, clean.paragraphs[quoted.paragraph - 1].start,
+                                                              clean.paragraphs[quoted.paragraph - 1].end):
+            # A paragraph that is only a quotation goes on with the speaker of the paragraph before it.
+            person = last_speaker
+            evidence = Evidence("continuation", "", "opens a paragraph after the speaker's own paragraph")
         if person is None and previous is not None and previous[0].paragraph == quoted.paragraph \
                 and words >= MIN_QUOTE_WORDS and _only_quotes_between(text, previous[0], quoted):
             # A quotation split around its attribution: "…," he added. "…"
@@ -184,7 +196,16 @@ def person_mentions(text: str, people: dict[str, "Person"], sentences: list[Span
         names = {person.name, person.name.split()[-1]}
         for name in names:
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                found.append((match.start(), NAMED, person))
+                kind = SUBJECT if SUBJECT_AFTER.match(text, match.end()) else NAMED
+                found.append((match.start(), kind, person))
+    for match in NAME_AS_SUBJECT.finditer(text):  # "…rights activist Hoda Khamosh was defiant"
+        name = match["name"]
+        if name not in people and name.split()[-1].lower() not in NOT_A_PERSON and \
+                not any(w.lower() in ROLE_WORDS | ORGANISATION_WORDS for w in name.split()):
+            found.append((match.start("name"), SUBJECT, Person(name, None, False)))
+    for match in SINGLE_NAME_SUBJECT.finditer(text):  # "One of Hasibullah’s students, Fatima, has no idea"
+        if match["name"].lower() not in NOT_A_PERSON and match["name"] not in people:
+            found.append((match.start("name"), SUBJECT, Person(match["name"], None, False)))
     for span in sentences:
         sentence = text[span.start:span.end]
         for verb in re.finditer(rf"\b(?:{SPEECH_VERB.pattern})\b", sentence):
@@ -193,6 +214,10 @@ def person_mentions(text: str, people: dict[str, "Person"], sentences: list[Span
             subject = (_subject_chunk(inverted["subject"], name_only=True) if inverted else None) or \
                 _subject_before(PARENTHETICAL.sub("", sentence[:verb.start()]))
             if not subject or subject.lower() in PRONOUNS:
+                continue
+            registered = _resolve(subject, people, None, None)
+            if registered is not None and registered in people.values():
+                found.append((span.start + verb.start(), SPEAKER, registered))  # "The NSA … said"
                 continue
             name, role = split_role(re.sub(r"^(?:the|a|an)\s+", "", subject))
             # A mention is a personal name: two words or more, or the surname of somebody registered.
@@ -206,7 +231,13 @@ def person_mentions(text: str, people: dict[str, "Person"], sentences: list[Span
     return sorted(found, key=lambda item: (item[0], item[1]))
 
 
-NAMED, SPEAKER = "named", "speaker"  # a person mentioned, or a person who says something
+# A person merely named, named as the subject of a sentence, or who says something.
+NAMED, SUBJECT, SPEAKER = "named", "subject", "speaker"
+SUBJECT_AFTER = re.compile(r"(?:,[^,;“”\"]{1,80},)?\s+(?:has|had|is|was|were|who|did|does|will|would|could|can|also|"
+                           r"[a-z]+ed)\b")
+NAME_AS_SUBJECT = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:was|is|has|had)\b")
+SINGLE_NAME_SUBJECT = re.compile(r"(?:^|[,.;]\s+)(?P<name>[A-Z][a-z]{2,}),\s+(?:[^,;“”\"]{1,60},\s+)?(?:has|had|is|was|who)\b",
+                                 re.MULTILINE)
 
 
 # Somebody introduced without a name ("a 16-year-old girl broke down in tears") is the likelier "she".
@@ -224,12 +255,16 @@ def _latest_person(mentions: list[tuple[int, str, "Person"]], position: int, ear
     between; somebody introduced without a name since then breaks the chain.
     """
     before = mentions[: bisect.bisect_left(mentions, (position, ""))]
-    speaker = next(((where, p) for where, kind, p in reversed(before) if kind == SPEAKER and not p.organisation),
-                   None)
+    speaker = next(((where, p) for where, kind, p in reversed(before) if kind in (SPEAKER, SUBJECT)
+                    and not p.organisation), None)
     named = next(((where, p) for where, kind, p in reversed(before) if where >= earliest and not p.organisation),
                  None)
     chosen = speaker or named
-    if chosen is None or UNNAMED_PERSON.search(text, chosen[0], position):
+    if chosen is None:
+        return None
+    # Somebody unnamed introduced after the person's own sentence takes over ("a 16-year-old girl …").
+    sentence_end = text.find(". ", chosen[0])
+    if UNNAMED_PERSON.search(text, sentence_end if 0 <= sentence_end < position else chosen[0], position):
         return None
     return chosen[1]
 
@@ -288,10 +323,10 @@ def _attributions(before: str, after: str) -> list[tuple[str, str]]:
 
 
 _NAME_CHUNK = r"[^,;:“”\"]{1,110}?"
-INVERTED = re.compile(rf"^(?:{REPORTING_VERBS})\s+(?P<subject>{_NAME_CHUNK})(?=,|\.|\s+(?:in|at|on|to|during|after|"
+INVERTED = re.compile(rf"^(?:{REPORTING_VERBS})\s+(?P<subject>{_NAME_CHUNK})(?=,|(?<![A-Z])\.|\s+(?:in|at|on|to|during|after|"
                       r"before|while|when|who|from)\b|$)")
 AFTER_VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
-ACCORDING_TO = re.compile(rf"\baccording to\s+(?P<subject>{_NAME_CHUNK})(?=,|\.|\s+(?:in|at|on|who)\b|$)")
+ACCORDING_TO = re.compile(rf"\baccording to\s+(?P<subject>{_NAME_CHUNK})(?=,|(?<![A-Z])\.|\s+(?:in|at|on|who)\b|$)")
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<subject>[^,;:“”\"]{2,80}?)\s+as\s+saying\b")
 # Where the subject of a clause starts: after the previous clause, quotation or conjunction.
 CLAUSE_BOUNDARY = re.compile(r"[;:—–“”\"]|\b(?:that|and|but|while|as|when|because|after|before|if|although)\s")
@@ -305,6 +340,12 @@ NOT_A_PERSON = {"line", "gate", "corridor", "process", "plan", "act", "party", "
                 "district", "valley", "river", "airport", "base", "camp", "declaration", "agreement", "report",
                 "conference", "summit", "road", "border", "pass", "square", "university", "institute", "network",
                 "council", "forces", "army", "government", "ministry", "office", "department", "day", "week"}
+DOCUMENT_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:report|statement|resolution|declaration|agreement|"
+                             r"letter|communiqu[eé]|accord|deal|treaty)\b(?=[^“”\"]*\bit\s+(?:says|said|states|stated)\b)")
+# People described rather than named ("the retired pilot", "the unemployed 25-year-old").
+HUMAN_NOUN = re.compile(r"\b(?:\d+-year-old|man|woman|pilot|teacher|student|resident|farmer|doctor|engineer|"
+                        r"businessman|shopkeeper|trader|activist|lawyer|refugee|father|mother|survivor|witness|"
+                        r"veteran|driver|villager|worker|mourner|elder)s?\b", re.IGNORECASE)
 DOCUMENT_WORDS = {"report", "statement", "resolution", "declaration", "agreement", "letter", "communique",
                   "communiqué", "release", "document", "memo", "order", "notification"}
 
@@ -328,12 +369,20 @@ def _subject_chunk(chunk: str, name_only: bool = False) -> str | None:
     text = " ".join(words).rstrip(",")
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
+    if any(w[:1].isupper() for w in words):
+        # "along with the Taliban’s", "the newly appointed Foreign Office spokesperson X": the name part.
+        while words and not words[0][:1].isupper() and words[0].lower() not in ROLE_WORDS | ROLE_ADJECTIVES \
+                and not re.fullmatch(_ROLE_LOWER, words[0].lower()):
+            words.pop(0)
+        text = " ".join(words).rstrip(",")
     if any(w[:1].isupper() for w in words) or ROLE_NOUNS.search(text):
         if words[0].lower() in PRONOUNS and len(words) > 1:
             return None
         return text
     if any(w.lower().strip(".,") in ORGANISATION_WORDS | DOCUMENT_WORDS for w in words):
         return text  # "the ministry added", "the report stated"
+    if HUMAN_NOUN.search(text) and words[0].lower() == "the":
+        return text  # "the retired pilot said": somebody already introduced
     return None
 
 
@@ -353,6 +402,9 @@ def _subject_before(text: str) -> str | None:
     clause = text[boundary:]
     if "," in clause:
         clause = clause[clause.rfind(",") + 1:]  # "After the attack, President Joe Biden vowed"
+    participle = re.search(r"(?<=[A-Za-z])\s+[a-z]+ing\b", clause)
+    if participle and re.search(r"[A-Z]", clause[: participle.start()]):
+        clause = clause[: participle.start()]  # "The NSA addressing a media conference in Washington DC,"
     return _subject_chunk(clause)
 
 
@@ -372,6 +424,13 @@ def _resolve(subject: str, people: dict[str, Person], last_speaker: Person | Non
         if last_organisation and institution[-1] in last_organisation.name.lower():
             return last_organisation
         return Person(cleaned, None, True) if institution[-1] in DOCUMENT_WORDS else None
+    if re.fullmatch(r"[A-Z]{2,5}", cleaned):  # "the NSA said": the person whose title it abbreviates
+        titled = [p for p in people.values() if p.role and _acronym(p.role) == cleaned]
+        if len(titled) == 1:
+            return titled[0]
+    if HUMAN_NOUN.search(cleaned) and not re.search(r"[A-Z]", cleaned) and not ROLE_NOUNS.search(cleaned):
+        # "the retired pilot said": the person the article has just been speaking of.
+        return last_speaker if not cleaned.endswith("s") else Person(cleaned, None, False)
     name, role = split_role(cleaned)
     if not name and len(words) > 1 and all(w[:1].isupper() or w.lower() in CONNECTORS for w in words) \
             and not ROLE_NOUNS.search(cleaned):
@@ -398,7 +457,14 @@ def _resolve(subject: str, people: dict[str, Person], last_speaker: Person | Non
     return Person(name, role, _is_organisation(cleaned))
 
 
+def _acronym(role: str) -> str:
+    honorifics = {"dr", "dr.", "mr", "mr.", "ms", "ms.", "gen.", "gen", "prof", "prof."}
+    return "".join(w[0] for w in role.split() if w[:1].isupper() and w.lower() not in honorifics)
+
+
 def _shares_role(descriptor: str, role: str) -> bool:
+    if descriptor.isupper() and len(descriptor) >= 2 and descriptor == _acronym(role):
+        return True  # "the NSA" for "National Security Adviser"
     words = {w.lower().strip(".") for w in descriptor.split()} - {"the", "a", "an", "of"}
     role_words = {w.lower().strip(".,") for w in role.split()}
     return bool(words) and len(words & role_words) >= max(1, len(words) - 1)
@@ -427,7 +493,8 @@ def _is_organisation(phrase: str) -> bool:
 
 PERSON_WITH_TITLE = re.compile(
     rf"(?P<role>(?:(?:{PROPER}|{_ROLE_LOWER})\s+)*?(?:{_ROLE_LOWER}|President|Secretary|Minister|Gen\.|General|"
-    rf"Marshall?|Chairman|Ambassador|Senator|Sen\.|Spokesman|Spokesperson|Mullah|Mawlawi|Maulana|Dr\.|Prof\.)"
+    rf"Marshall?|Chairman|Ambassador|Senator|Sen\.|Spokesman|Spokesperson|Mullah|Mawlawi|Maulana|Dr\.?|Prof\.?|"
+    rf"Adviser|Advisor|Director|Chief|Envoy|Governor)"
     rf"(?:\s+{PROPER})??)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:al-|bin\s+)?[A-Z][a-z'’-]+){{1,3}})")
 NAME_WITH_APPOSITIVE = re.compile(
     rf"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{1,3}}),\s*(?P<role>(?:(?:a|an|the|now the|now an?)\s+)?"
@@ -439,12 +506,29 @@ APPOSITIVE_THEN_NAME = re.compile(
     rf"\bthe\s+(?P<role>[a-z][\w'’ -]{{3,80}}?),\s*(?:(?:Gen|Dr|Mr|Ms|Prof|Sen)\.\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,3}})\b")
 
 
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
+
+
+def _without_trailing_dates(name: str | None) -> str | None:
+    """"Moeed Yusuf Sunday said": a weekday or month is not part of a name."""
+    if not name:
+        return name
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in WEEKDAY_NAMES | MONTH_NAMES:
+        words.pop()
+    return " ".join(words)
+
+
 def find_people(text: str) -> dict[str, Person]:
     """Full names mentioned with a role, so that later surnames and role references resolve to them."""
     people: dict[str, Person] = {}
+    text = PARENTHETICAL.sub(lambda m: " " * len(m.group(0)), text)  # "Adviser (NSA) Dr Moeed Yusuf"
+    text = re.sub(r"\s{2,}", " ", text)
 
     def add(name: str, role: str | None) -> None:
         name, _ = split_role(name)
+        name = _without_trailing_dates(name)
         if not name or len(name.split()) < 2 or _is_organisation(name):
             return
         if role is not None and not ROLE_NOUNS.search(role):
@@ -456,6 +540,7 @@ def find_people(text: str) -> dict[str, Person]:
         add(match["name"], match["role"])
     for match in PERSON_WITH_TITLE.finditer(text):
         name, role = split_role(f"{match['role']} {match['name']}")
+        name = _without_trailing_dates(name)
         if name and len(name.split()) >= 2 and name not in people:
             people[name] = Person(name, role, False)
     for match in NAME_WITH_APPOSITIVE.finditer(text):
