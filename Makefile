@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: briefing test check bench clean-venv pages readme eval-dates
+.PHONY: briefing test check bench clean-venv pages readme eval-dates eval-quotes
 
 briefing: $(STAMP)
 	$(BIN)/briefing build --config config.yaml
@@ -42,3 +42,7 @@ clean-venv:
 # Dating accuracy on real articles with known dates (needs ../shared/corpora).
 eval-dates: $(STAMP)
 	$(BIN)/python -m tests.eval_dates
+
+# Quotation detection and speaker attribution against the annotated set.
+eval-quotes: $(STAMP)
+	$(BIN)/python -m tests.eval_quotes

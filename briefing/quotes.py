@@ -55,7 +55,7 @@ VERB = re.compile(rf"\b(?:{REPORTING_VERBS}|called (?:on|upon|for)|(?:statement|
                   rf"warning|demand|remarks) (?:that|to|of))\b")
 ROLE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "finance", "prime", "press", "deputy", "former", "vice",
                    "senior", "acting", "interim", "caretaker", "federal", "information", "external", "state"}
-SPEECH_IN = re.compile(r"\b(?:said|says|added|told|stated|remarked|noted|stressed|maintained)\b")
+SPEECH_IN = re.compile(rf"\b(?:{REPORTING_VERBS}|recalled|recounted)\b")
 PARENTHETICAL = re.compile(r"\s*\([^()“”\"]{1,40}\)")
 INVERTED_VERB = re.compile(r"(?:said|says|added|adds|asked|wrote|noted|continued)\s+")
 SPEECH_VERB = re.compile(r"said|says|told|tells|stated|states|added|adds|noted|notes|asked|asks|warned|warns|"
@@ -123,68 +123,109 @@ def extract_quotes(clean: CleanDocument, sentence_themes: dict[Span, tuple[str, 
                    ) -> tuple[list[Quote], list[QuotedTerm]]:
     """Split quoted strings into attributed quotations and terms, resolving speakers in reach."""
     text = clean.text
-    people = find_people(text)
-    mentions = person_mentions(text, people, split_sentences(text, clean.paragraphs))
+    attributor = _Attributor(clean)
     quotes: list[Quote] = []
     terms: list[QuotedTerm] = []
-    last_organisation: tuple[Person, int] | None = None
-    previous: tuple[QuotedSpan, Person] | None = None
     for quoted in find_quoted_spans(clean):
-        # "he said": the last person who spoke, else somebody named in this paragraph or the two before.
-        reach_start = clean.paragraphs[max(0, quoted.paragraph - 2)].start
-        last_speaker = _latest_person(mentions, quoted.span.start, reach_start, text)
         inner = text[quoted.span.start:quoted.span.end]
         words = word_count(inner)
-        before = text[quoted.sentence.start:quoted.span.start - 1]
-        after = text[quoted.span.end + 1:quoted.sentence.end]
-        if TITLE_CONTEXT.search(before):
+        if TITLE_CONTEXT.search(text[quoted.sentence.start:quoted.span.start - 1]):
             terms.append(QuotedTerm(inner, quoted.span.start, quoted.span.end, "title"))
+            attributor.forget_previous()
             continue
-        person: Person | None = None
-        evidence: Evidence | None = None
-        organisation = last_organisation[0] if last_organisation and \
-            quoted.paragraph - last_organisation[1] <= 2 else None  # "it": an institution that spoke just before
-        document = DOCUMENT_BEFORE.findall(before)
-        if document:  # "…laid out in the peace agreement: the US, it says, will seek “…”"
-            organisation = Person(document[-1].strip(), None, True)
-        for subject, words_used in _attributions(before, after):
-            if words < MIN_QUOTE_WORDS and len(words_used) > 80:
-                continue  # a term is only credited to a speaker named right beside it
-            person = _resolve(subject, people, last_speaker, organisation)
-            if person:
-                evidence = Evidence("attribution", _short(words_used.strip()))
-                break
-        if person is None and words >= MIN_QUOTE_WORDS and last_speaker is not None \
-                and quoted.span.start - 1 == clean.paragraphs[quoted.paragraph].start \
-                and quoted.paragraph > 0 and SPEECH_IN.search(text, clean.paragraphs[quoted.paragraph - 1].start,
-                                                              clean.paragraphs[quoted.paragraph - 1].end):
-            # A paragraph that is only a quotation goes on with the speaker of the paragraph before it.
-            person = last_speaker
-            evidence = Evidence("continuation", "", "opens a paragraph after the speaker's own paragraph")
-        if person is None and previous is not None and previous[0].paragraph == quoted.paragraph \
-                and words >= MIN_QUOTE_WORDS and _only_quotes_between(text, previous[0], quoted):
-            # A quotation split around its attribution: "…," he added. "…"
-            person = previous[1]
-            evidence = Evidence("continuation", text[previous[0].span.end:quoted.span.start].strip(),
-                                "continues the previous quotation in the same paragraph")
+        person, evidence = attributor.speaker_of(quoted, words)
         if person is None or words < MIN_QUOTE_WORDS:
             terms.append(QuotedTerm(inner, quoted.span.start, quoted.span.end,
-                              "term" if words < MIN_QUOTE_WORDS else "unattributed",
-                              person.name if person else None))
-            previous = None
+                                    "term" if words < MIN_QUOTE_WORDS else "unattributed",
+                                    person.name if person else None))
+            attributor.forget_previous()
             continue
-        if person.organisation:
-            last_organisation = (person, quoted.paragraph)
-        else:
-            bisect.insort(mentions, (quoted.span.start, SPEAKER, person))
+        attributor.record(quoted, person)
         themes = (sentence_themes or {}).get(quoted.sentence, ())
         # The comma that closes a quotation before its attribution belongs to the sentence, not the speaker.
         trimmed = inner.rstrip().rstrip(",;:").rstrip()
         start = quoted.span.start + (len(inner) - len(inner.lstrip()))
         quotes.append(Quote(trimmed.strip(), person.name, person.role, start, start + len(trimmed.strip()),
                             evidence, themes))
-        previous = (quoted, person)
     return quotes, terms
+
+
+class _Attributor:
+    """Who said each quotation, in reading order, carrying speakers from one quotation to the next."""
+
+    def __init__(self, clean: CleanDocument):
+        self.clean = clean
+        self.text = clean.text
+        self.people = find_people(self.text)
+        self.sentences = split_sentences(self.text, clean.paragraphs)
+        self.mentions = person_mentions(self.text, self.people, self.sentences)
+        self.last_organisation: tuple[Person, int] | None = None
+        self.previous: tuple[QuotedSpan, Person] | None = None
+        # The pronoun each speaker has been called by: "she" never resolves to somebody called "he".
+        self.pronouns: dict[str, str] = {}
+
+    def forget_previous(self) -> None:
+        self.previous = None
+
+    def record(self, quoted: QuotedSpan, person: Person) -> None:
+        if person.organisation:
+            self.last_organisation = (person, quoted.paragraph)
+        else:
+            bisect.insort(self.mentions, (quoted.span.start, SPEAKER, person))
+        self.previous = (quoted, person)
+
+    def speaker_of(self, quoted: QuotedSpan, words: int) -> tuple[Person | None, Evidence | None]:
+        text, paragraphs = self.text, self.clean.paragraphs
+        before = text[quoted.sentence.start:quoted.span.start - 1]
+        after = text[quoted.span.end + 1:quoted.sentence.end]
+        organisation = self.last_organisation[0] if self.last_organisation and \
+            quoted.paragraph - self.last_organisation[1] <= 2 else None  # "it": an institution that spoke just before
+        if document := DOCUMENT_BEFORE.findall(before):  # "…in the peace agreement: the US, it says, will seek “…”"
+            organisation = Person(document[-1].strip(), None, True)
+        # 1. The sentence's own attribution.
+        found = self._first_resolvable(_attributions(before, after), quoted, words, organisation)
+        if found:
+            return found[0], Evidence("attribution", _short(found[1].strip()))
+        # 2. The previous sentence of the same paragraph: "He underscored the mutual trust… “…”"
+        earlier = [s for s in self.sentences if paragraphs[quoted.paragraph].start <= s.start < quoted.sentence.start]
+        if earlier and words >= MIN_QUOTE_WORDS:
+            sentence = text[earlier[-1].start:earlier[-1].end]
+            found = self._first_resolvable(_attributions(PARENTHETICAL.sub("", sentence), ""), quoted, words,
+                                           organisation)
+            if found:
+                return found[0], Evidence("attribution", _short(found[1].strip()),
+                                          "named in the sentence before the quotation")
+        last_speaker = self._last_speaker(quoted, None)
+        # 3. A paragraph that is only a quotation goes on with the speaker of the paragraph before it.
+        if words >= MIN_QUOTE_WORDS and last_speaker is not None and quoted.paragraph > 0 \
+                and quoted.span.start - 1 == paragraphs[quoted.paragraph].start \
+                and SPEECH_IN.search(text, paragraphs[quoted.paragraph - 1].start, paragraphs[quoted.paragraph - 1].end):
+            return last_speaker, Evidence("continuation", "", "opens a paragraph after the speaker's own paragraph")
+        # 4. A quotation split around its attribution: "…," he added. "…"
+        if self.previous is not None and self.previous[0].paragraph == quoted.paragraph \
+                and words >= MIN_QUOTE_WORDS and _only_quotes_between(text, self.previous[0], quoted):
+            return self.previous[1], Evidence("continuation", text[self.previous[0].span.end:quoted.span.start].strip(),
+                                              "continues the previous quotation in the same paragraph")
+        return None, None
+
+    def _last_speaker(self, quoted: QuotedSpan, pronoun: str | None) -> Person | None:
+        # "he said": the last person who spoke, else somebody named in this paragraph or the two before.
+        reach_start = self.clean.paragraphs[max(0, quoted.paragraph - 2)].start
+        return _latest_person(self.mentions, quoted.span.start, reach_start, self.text,
+                              lambda p: pronoun is None or self.pronouns.get(p.name, pronoun) == pronoun)
+
+    def _first_resolvable(self, candidates: list[tuple[str, str]], quoted: QuotedSpan, words: int,
+                          organisation: Person | None) -> tuple[Person, str] | None:
+        for subject, words_used in candidates:
+            if words < MIN_QUOTE_WORDS and len(words_used) > 80:
+                continue  # a term is only credited to a speaker named right beside it
+            pronoun = subject.lower() if subject.lower() in ("he", "she") else None
+            person = _resolve(subject, self.people, self._last_speaker(quoted, pronoun), organisation)
+            if person:
+                if pronoun:
+                    self.pronouns.setdefault(person.name, pronoun)
+                return person, words_used
+        return None
 
 
 def person_mentions(text: str, people: dict[str, "Person"], sentences: list[Span],
@@ -233,9 +274,11 @@ def person_mentions(text: str, people: dict[str, "Person"], sentences: list[Span
 
 # A person merely named, named as the subject of a sentence, or who says something.
 NAMED, SUBJECT, SPEAKER = "named", "subject", "speaker"
-SUBJECT_AFTER = re.compile(r"(?:,[^,;“”\"]{1,80},)?\s+(?:has|had|is|was|were|who|did|does|will|would|could|can|also|"
+SUBJECT_AFTER = re.compile(r"(?:,[^,;“”\"]{1,80},)?(?:\s+(?:on|in|at|while|during)\s+[^,.;“”\"]{1,40}?)?"
+                           r"\s+(?:has|had|is|was|were|did|does|will|would|could|can|also|said|says|told|"
                            r"[a-z]+ed)\b")
-NAME_AS_SUBJECT = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:was|is|has|had)\b")
+NAME_AS_SUBJECT = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+"
+                             r"(?:was|is|has|had|speaking|addressing|talking|[a-z]{3,}ed)\b")
 SINGLE_NAME_SUBJECT = re.compile(r"(?:^|[,.;]\s+)(?P<name>[A-Z][a-z]{2,}),\s+(?:[^,;“”\"]{1,60},\s+)?(?:has|had|is|was|who)\b",
                                  re.MULTILINE)
 
@@ -248,7 +291,7 @@ UNNAMED_PERSON = re.compile(
 
 
 def _latest_person(mentions: list[tuple[int, str, "Person"]], position: int, earliest: int,
-                   text: str = "") -> "Person | None":
+                   text: str = "", accept=lambda person: True) -> "Person | None":
     """Whom "he" or "she" refers to: the last person who spoke, else the last one named nearby.
 
     News carries a speaker from one "he said" to the next, past other people merely named in
@@ -256,9 +299,9 @@ def _latest_person(mentions: list[tuple[int, str, "Person"]], position: int, ear
     """
     before = mentions[: bisect.bisect_left(mentions, (position, ""))]
     speaker = next(((where, p) for where, kind, p in reversed(before) if kind in (SPEAKER, SUBJECT)
-                    and not p.organisation), None)
-    named = next(((where, p) for where, kind, p in reversed(before) if where >= earliest and not p.organisation),
-                 None)
+                    and not p.organisation and accept(p)), None)
+    named = next(((where, p) for where, kind, p in reversed(before) if where >= earliest and not p.organisation
+                  and accept(p)), None)
     chosen = speaker or named
     if chosen is None:
         return None
@@ -369,6 +412,12 @@ def _subject_chunk(chunk: str, name_only: bool = False) -> str | None:
     text = " ".join(words).rstrip(",")
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
+    for index, word in enumerate(words):
+        # "Hassan Mubarak Azizi on the occasion", "Moeed Yusuf in an interview": the name ends there.
+        if index and word in ("on", "in", "at", "during", "while", "from", "with", "after", "before", "via") \
+                and any(w[:1].isupper() for w in words[:index]):
+            words = words[:index]
+            break
     if any(w[:1].isupper() for w in words):
         # "along with the Taliban’s", "the newly appointed Foreign Office spokesperson X": the name part.
         while words and not words[0][:1].isupper() and words[0].lower() not in ROLE_WORDS | ROLE_ADJECTIVES \
@@ -386,20 +435,29 @@ def _subject_chunk(chunk: str, name_only: bool = False) -> str | None:
     return None
 
 
+def _describes_role(segment: str) -> bool:
+    """", Pakistan’s special representative for Afghanistan,": a description, not a name."""
+    words = segment.split()
+    return bool(ROLE_NOUNS.search(segment)) and sum(w[:1].islower() for w in words) >= 2
+
+
 def _subject_before(text: str) -> str | None:
     """The subject that ends ``text``, the words before a reporting verb."""
     text = text.rstrip()
     if text.endswith(","):
         # "Wechsler, now the director of …," / "The report, covering … to Dec 13, 2024,": drop the appositive.
         segments = text[:-1].split(",")
-        while len(segments) > 1 and segments[-1].strip()[:1].islower() or \
-                len(segments) > 1 and segments[-1].strip()[:1].isdigit():
+        while len(segments) > 1 and (segments[-1].strip()[:1].islower() or segments[-1].strip()[:1].isdigit()
+                                     or _describes_role(segments[-1]) and re.search(r"[A-Z]", segments[-2])):
             segments.pop()
         text = ",".join(segments)
     boundary = 0
     for match in CLAUSE_BOUNDARY.finditer(text):
         boundary = match.end()
     clause = text[boundary:]
+    relative = re.search(r",\s*(?:who|which)\b[^,]*$", clause)
+    if relative:
+        clause = clause[: relative.start()]  # "Hina Rabbani Khar, who also addressed the meeting said"
     if "," in clause:
         clause = clause[clause.rfind(",") + 1:]  # "After the attack, President Joe Biden vowed"
     participle = re.search(r"(?<=[A-Za-z])\s+[a-z]+ing\b", clause)
@@ -465,8 +523,10 @@ def _acronym(role: str) -> str:
 def _shares_role(descriptor: str, role: str) -> bool:
     if descriptor.isupper() and len(descriptor) >= 2 and descriptor == _acronym(role):
         return True  # "the NSA" for "National Security Adviser"
-    words = {w.lower().strip(".") for w in descriptor.split()} - {"the", "a", "an", "of"}
-    role_words = {w.lower().strip(".,") for w in role.split()}
+    def words_of(text: str) -> set[str]:  # spokesman, spokeswoman and spokesperson are one role
+        return {re.sub(r"^spokes(?:man|woman|person)$", "spokes", w.lower().strip(".,")) for w in text.split()}
+    words = words_of(descriptor) - {"the", "a", "an", "of"}
+    role_words = words_of(role)
     return bool(words) and len(words & role_words) >= max(1, len(words) - 1)
 
 

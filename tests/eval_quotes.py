@@ -72,10 +72,11 @@ def _path(entry: str) -> Path | None:
     return path if path.exists() else None
 
 
-def evaluate(gold_file: Path = GOLD) -> Scores:
+def evaluate(gold_file: Path = GOLD, part: str = "articles") -> Scores:
+    """Score one part of the annotation: "articles" (development) or "held_out"."""
     config = load_config(ROOT / "config.yaml")
     scores = Scores()
-    for article in yaml.safe_load(gold_file.read_text(encoding="utf-8"))["articles"]:
+    for article in yaml.safe_load(gold_file.read_text(encoding="utf-8"))[part]:
         path = _path(article["file"])
         if path is None:
             continue
@@ -114,13 +115,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="List every mistake.")
     options = parser.parse_args()
-    scores = evaluate()
-    print("| articles | annotated quotations | detected | precision | recall | speaker accuracy |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    print(f"| {scores.articles} | {scores.gold_quotes} | {scores.detected} | {scores.precision:.3f} | "
-          f"{scores.recall:.3f} | {scores.speaker_accuracy:.3f} |")
+    print("| set | articles | annotated quotations | detected | precision | recall | speaker accuracy |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    errors = []
+    for part, name in (("articles", "development"), ("held_out", "held out")):
+        scores = evaluate(part=part)
+        print(f"| {name} | {scores.articles} | {scores.gold_quotes} | {scores.detected} | {scores.precision:.3f} | "
+              f"{scores.recall:.3f} | {scores.speaker_accuracy:.3f} |")
+        errors += scores.errors
     if options.errors:
-        print("\n".join(scores.errors))
+        print("\n".join(errors))
 
 
 if __name__ == "__main__":

@@ -14,3 +14,14 @@ def test_dating_accuracy_floor_on_the_topic_corpus(config):
     assert scores.coverage >= 0.30, scores
     assert scores.share(scores.within_31) >= 0.90, scores
     assert scores.share(scores.exact) >= 0.85, scores
+
+
+def test_quotation_quality_floor():
+    """On the annotated set (seeds always; corpus articles when ../shared is present)."""
+    from tests.eval_quotes import evaluate
+
+    scores = evaluate(part="articles")
+    assert scores.articles >= 5 and scores.gold_quotes >= 30
+    assert scores.precision >= 0.95, scores.errors
+    assert scores.recall >= 0.90, scores.errors
+    assert scores.speaker_accuracy >= 0.90, scores.errors
