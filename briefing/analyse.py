@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefing.claims import extract_claims
 from briefing.config import Config
 from briefing.dating import anchors_for, decide_publication_date
 from briefing.events import extract_events
@@ -62,9 +63,11 @@ def analyse(clean: CleanDocument, config: Config) -> ArticleAnalysis:
 
     sentences = tuple(_describe_sentence(text, span, sentence_themes[span], lexicon) for span in spans)
     events = extract_events(sentences, text, publication_date, anchors, config)
+    claims = extract_claims(sentences, config)
     return ArticleAnalysis(
         article_id=clean.document.id, publication_date=publication_date, genre=genre, themes=tuple(themes),
         key_phrases=phrases, quotes=tuple(quotes), terms=tuple(terms), sentences=sentences, events=events,
+        claims=claims,
         loaded_terms=tuple(sorted(loaded_own_voice.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 

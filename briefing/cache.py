@@ -13,6 +13,7 @@ import logging
 import pickle
 import shutil
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from briefing import __version__
@@ -31,8 +32,8 @@ class AnalysisCache:
     analysed: list[str] = field(default_factory=list)
 
     def key(self, clean: CleanDocument) -> str:
-        material = "\0".join((__version__, self.fingerprint, clean.document.sha256, clean.document.id,
-                              clean.document.file))
+        material = "\0".join((__version__, code_digest(), self.fingerprint, clean.document.sha256,
+                              clean.document.id, clean.document.file))
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
     def get(self, clean: CleanDocument) -> ArticleAnalysis | None:
@@ -59,6 +60,17 @@ class AnalysisCache:
             write_atomically(self.folder / f"{self.key(clean)}.pickle", pickle.dumps(analysis, protocol=5))
         except OSError as err:
             log.warning("could not write the analysis cache in %s: %s", self.folder, err)
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the package's code and data: a changed analysis never reuses an old result."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*.yaml")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def clear_cache(folder: Path) -> int:

@@ -94,6 +94,12 @@ def _article(article: Article, number: int | None) -> dict[str, Any]:
         "events": [{"date": e.date.isoformat(), "precision": e.precision, "text": e.text, "actors": list(e.actors),
                     "chronology_event": e.chronology_id, "how_dated": e.how_dated, "char_start": e.char_start,
                     "char_end": e.char_end} for e in analysis.events],
+        "claims": [{"claimant": c.claimant, "claimant_side": c.claimant_side, "text": c.text,
+                    "char_start": c.char_start, "char_end": c.char_end,
+                    "figures": [{"text": f.text, "low": f.low, "high": f.high, "counted": f.counted,
+                                 "category": f.category, "outcome": f.outcome, "side": f.side,
+                                 "char_start": f.char_start, "char_end": f.char_end} for f in c.figures]}
+                   for c in analysis.claims],
         "removed": [{"text": r.text, "reason": r.reason} for r in article.clean.removed],
         "warnings": list(document.warnings),
     }

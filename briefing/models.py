@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.claims import Claim
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,7 @@ class ArticleAnalysis:
     terms: tuple[QuotedTerm, ...]
     sentences: tuple[Sentence, ...]
     events: tuple[EventMention, ...]
+    claims: tuple["Claim", ...]
     # Loaded-language terms the source uses in its own voice (outside quotations), with counts.
     loaded_terms: tuple[tuple[str, int], ...] = field(default=())
 
