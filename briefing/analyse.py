@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from briefing.claims import extract_claims
 from briefing.config import Config
 from briefing.dating import anchors_for, decide_publication_date
 from briefing.events import extract_events
 from briefing.genre import CALL_TO_ACTION, classify_genre
-from briefing.lexicon import QUOTED, default_lexicon
+from briefing.lexicon import QUOTED, lexicon_for
 from briefing.models import ArticleAnalysis, CleanDocument, Sentence, Span, ThemeMatch
 from briefing.phrases import key_phrases
 from briefing.quotes import extract_quotes
@@ -38,7 +39,7 @@ MIN_EXCERPT_WORDS, MAX_EXCERPT_WORDS = 10, 70
 def analyse(clean: CleanDocument, config: Config) -> ArticleAnalysis:
     """Date, genre, themes, key phrases, quotations and excerpt candidates of one article."""
     text = clean.text
-    lexicon = default_lexicon()
+    lexicon = lexicon_for(config)
     body_paragraphs = tuple(p for i, p in enumerate(clean.paragraphs) if i not in clean.headings)
     spans = split_sentences(text, body_paragraphs)
 
@@ -64,6 +65,7 @@ def analyse(clean: CleanDocument, config: Config) -> ArticleAnalysis:
     sentences = tuple(_describe_sentence(text, span, sentence_themes[span], lexicon) for span in spans)
     events = extract_events(sentences, text, publication_date, anchors, config)
     claims = extract_claims(sentences, config)
+    sentences = _with_roles(sentences, quotes, claims, lexicon)
     return ArticleAnalysis(
         article_id=clean.document.id, publication_date=publication_date, genre=genre, themes=tuple(themes),
         key_phrases=phrases, quotes=tuple(quotes), terms=tuple(terms), sentences=sentences, events=events,
@@ -99,3 +101,37 @@ def _describe_sentence(text: str, span: Span, themes: tuple[str, ...], lexicon) 
                    + min(1, len(REPORTING.findall(sentence))) + 0.25 * min(6, len(PROPER_NOUN.findall(sentence)))
                    + 0.5 * len(themes))
     return Sentence(span, sentence, themes, round(information, 2), tuple(excluded))
+
+
+ROLE_EVALUATIVE = ("loaded language", "first person", "prescriptive", "question")
+
+
+def _with_roles(sentences: tuple[Sentence, ...], quotes, claims, lexicon) -> tuple[Sentence, ...]:
+    """Label each sentence: evaluation, quotation, attributed claim, reported fact or context.
+
+    Evaluation wins when the sentence's own words (outside quotation marks) are loaded, first-person,
+    prescriptive or a question: that is the writer speaking. A quotation or claim is somebody else
+    speaking; a reported fact carries numbers, dates or named actors; the rest is context.
+    """
+    quote_starts = [q.char_start for q in quotes]
+    claim_starts = {c.char_start for c in claims}
+    labelled = []
+    for sentence in sentences:
+        own_voice = QUOTED.sub(" ", sentence.text)
+        loaded = sorted(lexicon.find(own_voice))
+        evidence = [f"loaded language: {', '.join(loaded)}"] if loaded else []
+        evidence += [reason for reason in sentence.excluded_because
+                     if reason in ("first person", "prescriptive", "question")]
+        if evidence:
+            role = "evaluation"
+        elif any(sentence.span.start <= start < sentence.span.end for start in quote_starts):
+            role, evidence = "quotation", ["contains an attributed quotation"]
+        elif sentence.span.start in claim_starts or REPORTING.search(sentence.text) and PROPER_NOUN.search(sentence.text):
+            role, evidence = "attributed claim", ["a claimant and a reporting verb"]
+        elif NUMBER.search(sentence.text) or DATE_WORD.search(sentence.text) or \
+                len(PROPER_NOUN.findall(sentence.text)) >= 2:
+            role, evidence = "reported fact", ["numbers, dates or named actors, in neutral wording"]
+        else:
+            role, evidence = "context", []
+        labelled.append(replace(sentence, role=role, role_evidence=tuple(evidence)))
+    return tuple(labelled)

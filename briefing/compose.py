@@ -27,6 +27,7 @@ from briefing.models import (
 from briefing.periods import Period
 from briefing.phrases import deduplicate
 
+EXCERPT_ROLES = ("reported fact", "attributed claim")  # never evaluation: that is the writer's voice
 GENRE_WEIGHT = {"news": 1.0, "analysis": 0.4, "opinion": 0.0}
 MAX_EXCERPTS_PER_ARTICLE_IN_BLOCK = 2
 
@@ -157,6 +158,8 @@ class _Composer:
             weight = GENRE_WEIGHT.get(article.analysis.genre.label, 0)
             for sentence in article.analysis.sentences:
                 if sentence.excluded_because or (theme_id and theme_id not in sentence.themes):
+                    continue
+                if sentence.role not in EXCERPT_ROLES:
                     continue
                 if (article.id, sentence.span.start) in self.used_excerpts:
                     continue

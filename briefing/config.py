@@ -253,6 +253,17 @@ class Cleaning(StrictModel):
         return items
 
 
+class Neutrality(StrictModel):
+    """The loaded-language lexicon and how strictly the briefing's own voice is checked against it."""
+
+    lexicon: dict[str, list[str]] = Field(default_factory=dict,
+                                          description="Extra loaded terms by group (added to the shipped lexicon).")
+    replace_lexicon: bool = Field(False, description="Use only `lexicon` above, not the shipped one.")
+    allow: list[str] = Field(default_factory=list, description="Shipped terms to drop from the lexicon.")
+    strict: bool = Field(False, description="Fail the build when the briefing's own voice uses a loaded term "
+                                            "(otherwise warn).")
+
+
 class Labels(StrictModel):
     """Wording of the briefing's own voice; keep it neutral."""
 
@@ -293,6 +304,7 @@ class Config(StrictModel):
     yake: YakeSettings = Field(default_factory=YakeSettings)
     dating: Dating = Field(default_factory=Dating)
     cleaning: Cleaning = Field(default_factory=Cleaning)
+    neutrality: Neutrality = Field(default_factory=Neutrality)
     labels: Labels = Field(default_factory=Labels)
 
     # Set by load_config: the folder relative paths resolve against.
@@ -347,7 +359,7 @@ class Config(StrictModel):
     def analysis_fingerprint(self) -> str:
         """A stable text of every setting per-article analysis depends on (for caching)."""
         relevant = self.model_dump(mode="json", include={"themes", "yake", "dating", "cleaning", "outlets",
-                                                         "language", "actors", "coverage"})
+                                                         "language", "actors", "coverage", "neutrality"})
         return yaml.safe_dump(relevant, sort_keys=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from briefing.models import Article, Briefing, Evidence
@@ -94,6 +95,9 @@ def _article(article: Article, number: int | None) -> dict[str, Any]:
         "events": [{"date": e.date.isoformat(), "precision": e.precision, "text": e.text, "actors": list(e.actors),
                     "chronology_event": e.chronology_id, "how_dated": e.how_dated, "char_start": e.char_start,
                     "char_end": e.char_end} for e in analysis.events],
+        "sentence_roles": dict(Counter(sentence.role for sentence in analysis.sentences)),
+        "sentences": [{"text": s.text, "role": s.role, "role_evidence": list(s.role_evidence),
+                       "char_start": s.span.start, "char_end": s.span.end} for s in analysis.sentences],
         "claims": [{"claimant": c.claimant, "claimant_side": c.claimant_side, "text": c.text,
                     "char_start": c.char_start, "char_end": c.char_end,
                     "figures": [{"text": f.text, "low": f.low, "high": f.high, "counted": f.counted,

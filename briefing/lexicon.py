@@ -7,7 +7,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 from briefing.config import compile_terms, load_data
+
+if TYPE_CHECKING:
+    from briefing.config import Config
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’")
 
@@ -30,8 +35,22 @@ class Lexicon:
         return next((g for g, terms in self.groups.items() if lowered in (t.lower() for t in terms)), None)
 
 
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    data = load_data("lexicon.yaml")
-    groups = {group: tuple(terms) for group, terms in data.items()}
-    return Lexicon(groups, compile_terms([t for terms in groups.values() for t in terms]))
+def lexicon_for(config: "Config") -> Lexicon:
+    """The shipped lexicon, extended, trimmed or replaced by `neutrality` in config.yaml."""
+    settings = config.neutrality
+    return _lexicon(settings.model_dump_json())
+
+
+@lru_cache(maxsize=8)
+def _lexicon(settings_json: str) -> Lexicon:
+    from briefing.config import Neutrality
+
+    settings = Neutrality.model_validate_json(settings_json)
+    groups: dict[str, list[str]] = {} if settings.replace_lexicon else \
+        {group: list(terms) for group, terms in load_data("lexicon.yaml").items()}
+    for group, terms in settings.lexicon.items():
+        groups.setdefault(group, []).extend(terms)
+    allowed = {term.lower() for term in settings.allow}
+    cleaned = {group: tuple(t for t in terms if t.lower() not in allowed) for group, terms in groups.items()}
+    cleaned = {group: terms for group, terms in cleaned.items() if terms}
+    return Lexicon(cleaned, compile_terms([t for terms in cleaned.values() for t in terms]))

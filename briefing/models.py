@@ -177,6 +177,9 @@ class Sentence:
     information: float
     # Why the sentence may not appear in the briefing's own sections (empty when it may).
     excluded_because: tuple[str, ...]
+    # reported fact | attributed claim | quotation | evaluation | context, and the clues for it.
+    role: str = "context"
+    role_evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
