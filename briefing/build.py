@@ -23,9 +23,11 @@ from briefing.cache import AnalysisCache
 from briefing.clean import clean
 from briefing.compose import compose
 from briefing.config import Config
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError, InputError, RenderError
 from briefing.history import History, fail_run, finish_run, load_history, start_run
 from briefing.ingest import read_corpus
+from briefing.lexicon import lexicon_for
+from briefing.neutrality import check_own_voice
 from briefing.models import Article, ArticleAnalysis, Briefing, CleanDocument, SkippedFile
 from briefing.periods import Period, period_of, periods_for
 from briefing.render import render_html, render_json, render_pdf, write_atomically
@@ -208,10 +210,25 @@ def _locked_build(config: Config, formats: tuple[str, ...], root: Path, jobs: in
     return BuildResult(briefing, outputs, time.perf_counter() - started, corpus.reanalysed)
 
 
+def _check_own_voice(html: str, config: Config) -> None:
+    """Fail (neutrality.strict) or warn when the briefing's own words use the loaded-language lexicon."""
+    violations = check_own_voice(html, lexicon_for(config))
+    if not violations:
+        return
+    listed = "; ".join(str(v) for v in violations[:5]) + (f" (and {len(violations) - 5} more)" if len(violations) > 5
+                                                          else "")
+    message = f"the briefing's own voice uses loaded language: {listed}"
+    if config.neutrality.strict:
+        raise RenderError(message)
+    log.warning("%s", message)
+
+
 def _render(briefing: Briefing, config: Config, formats: tuple[str, ...], progress: Progress | None,
             ) -> dict[str, bytes | str]:
     rendered: dict[str, bytes | str] = {}
     html = render_html(briefing, config) if {"html", "pdf"} & set(formats) else ""
+    if html:
+        _check_own_voice(html, config)
     if "html" in formats:
         rendered["html"] = html
     if "pdf" in formats:
