@@ -103,6 +103,9 @@ def _describe_sentence(text: str, span: Span, themes: tuple[str, ...], lexicon) 
     return Sentence(span, sentence, themes, round(information, 2), tuple(excluded))
 
 
+# A claimant speaking: "X said", "according to X", "X acknowledged" (not actions such as "carried out").
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|according to|announced|acknowledged|confirmed|claimed|"
+                         r"claiming|stated|declared|alleged|alleging|added|insisted|warned|denied|accused)\b")
 ROLE_EVALUATIVE = ("loaded language", "first person", "prescriptive", "question")
 
 
@@ -126,7 +129,7 @@ def _with_roles(sentences: tuple[Sentence, ...], quotes, claims, lexicon) -> tup
             role = "evaluation"
         elif any(sentence.span.start <= start < sentence.span.end for start in quote_starts):
             role, evidence = "quotation", ["contains an attributed quotation"]
-        elif sentence.span.start in claim_starts or REPORTING.search(sentence.text) and PROPER_NOUN.search(sentence.text):
+        elif sentence.span.start in claim_starts or ATTRIBUTION.search(sentence.text):
             role, evidence = "attributed claim", ["a claimant and a reporting verb"]
         elif NUMBER.search(sentence.text) or DATE_WORD.search(sentence.text) or \
                 len(PROPER_NOUN.findall(sentence.text)) >= 2:

@@ -37,6 +37,14 @@ class BriefingGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as err:  # a bug or an environment failure: one line, details with --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"error: unexpected failure: {type(err).__name__}: {err} (run with --debug for details)",
+                       err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,8 +149,8 @@ def build(ctx: click.Context, config_path: Path, input_dir: Path | None, output_
     except BriefingError as err:
         log.error("build failed: %s", err)
         raise
-    except Exception:
-        log.exception("build failed")
+    except Exception as err:
+        log.error("build failed: %s: %s", type(err).__name__, err, exc_info=ctx.obj.get("debug"))
         raise
     finally:
         logging.getLogger().removeHandler(log_file)

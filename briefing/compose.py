@@ -14,15 +14,16 @@ from functools import cached_property
 
 from briefing import __version__
 from briefing.config import (
-    Config, ContentsSection, CoverSection, ExecutiveSummarySection, MethodSection, NewSinceSection, QuotesSection,
-    SourcesSection, ThemesSection, TimelineSection,
+    AuditSection, Config, ContentsSection, ContestedFiguresSection, CoverSection, ExecutiveSummarySection,
+    MethodSection, NewSinceSection, PerspectivesSection, QuotesSection, SourcesSection, ThemesSection,
+    TimelineSection,
 )
 from briefing.history import History
 from briefing.windows import Window
 from briefing.events import merge_events
 from briefing.models import (
-    Article, Briefing, Count, Excerpt, PeriodBlock, Phrase, PublicationDate, QuoteEntry, Section, SkippedFile,
-    Source, SpeakerEntry, TimelineEntry,
+    Article, AuditRow, Briefing, ContestedFigure, Count, Excerpt, FigureClaim, PeriodBlock, Perspective, Phrase,
+    PublicationDate, QuoteEntry, Section, SkippedFile, Source, SpeakerEntry, TimelineEntry,
 )
 from briefing.periods import Period
 from briefing.phrases import deduplicate
@@ -77,6 +78,7 @@ class _Composer:
         self.article_by_id = {a.id: a for a in self.included}
         self.quotes = self._quote_entries()
         self.events = self._timeline_entries()
+        self.contested = self._contested_figures()
         self.used_excerpts: set[tuple[str, int]] = set()
         self.used_quotes: set[str] = set()
 
@@ -249,10 +251,18 @@ class _Composer:
 
     def briefing(self) -> Briefing:
         sections: list[Section] = []
+        self._built_sections = sections  # the audit counts what earlier sections used
+        deferred = []
         for index, spec in enumerate(self.config.sections):
             if not spec.enabled:
                 continue
+            if isinstance(spec, AuditSection):
+                deferred.append((len(sections), spec, index))  # built last, placed where configured
+                sections.append(None)
+                continue
             sections.extend(self._build(spec, index))
+        for position, spec, index in deferred:
+            sections[position] = self._build(spec, index)[0]
         contents = [s for s in sections if s.type not in ("cover", "contents")]
         sections = [
             Section(s.id, s.type, s.title, contents=tuple(contents)) if s.type == "contents" else s
@@ -277,6 +287,15 @@ class _Composer:
             return self._themes(spec)
         if isinstance(spec, NewSinceSection):
             return [self._new_since(spec)]
+        if isinstance(spec, PerspectivesSection):
+            return [self._perspectives(spec)]
+        if isinstance(spec, ContestedFiguresSection):
+            return [Section("contested-figures", "contested_figures", spec.title, intro=(
+                "Figures about the same thing (whose people, military or civilian, and what happened to them) "
+                "that sources or claimants give differently, side by side with who gives them. Differences "
+                "are shown, not resolved.",), figures=self.contested)]
+        if isinstance(spec, AuditSection):
+            return [self._audit(spec)]
         if isinstance(spec, TimelineSection):
             return [self._timeline(spec)]
         if isinstance(spec, QuotesSection):
@@ -337,8 +356,15 @@ class _Composer:
             if labels.undated in header:
                 cells.append(str(sum(1 for a in in_theme if a.period is None)))
             rows.append((theme.title, *cells, str(len(in_theme))))
+        if self.contested:
+            intro.append(f"{_plural(len(self.contested), 'figure')} (counts of people killed or injured) "
+                         f"{'is' if len(self.contested) == 1 else 'are'} given differently by different sources or "
+                         "claimants; the contested-figures section sets them side by side.")
+        key_events = tuple(sorted(sorted(self.events, key=lambda e: (-len(e.sources), e.chronology_title is None,
+                                                                     e.date))[: spec.max_events],
+                                  key=lambda e: e.date))
         return Section(
-            "executive-summary", "executive_summary", spec.title, intro=tuple(intro),
+            "executive-summary", "executive_summary", spec.title, intro=tuple(intro), events=key_events,
             key_phrases=self._key_phrases(self.included, spec.max_phrases),
             excerpts=self._excerpts(self.included, None, spec.max_excerpts),
             table_header=header, table_rows=tuple(rows))
@@ -388,6 +414,89 @@ class _Composer:
                 key_phrases=self._key_phrases(articles, spec.max_phrases, theme.id), periods=tuple(blocks),
                 notes=tuple(notes)))
         return sections
+
+    def _perspectives(self, spec: PerspectivesSection) -> Section:
+        """Each opinion or analysis source in a few representative sentences of its own, labelled."""
+        perspectives = []
+        for source in self.sources:
+            if source.genre not in ("opinion", "analysis"):
+                continue
+            article = self.article_by_id[source.article_id]
+            candidates = [s for s in article.analysis.sentences if s.role == "evaluation"
+                          and 8 <= len(s.text.split()) <= 60 and not s.text[:1].islower()
+                          and not any(r.startswith("depends on") for r in s.excluded_because)]
+            # The sentences with the most evaluative clues say most about the position taken.
+            ranked = sorted(candidates, key=lambda s: (-len(s.role_evidence) - s.role_evidence[0].count(","),
+                                                      s.span.start))[: spec.max_sentences]
+            chosen = sorted(ranked, key=lambda s: s.span.start)
+            if chosen:
+                perspectives.append(Perspective(source, tuple(
+                    Excerpt(s.text, source, article.id, s.span.start, s.span.end) for s in chosen)))
+        intro = ("The positions of the opinion and analysis sources, each in a few of its own sentences, "
+                 "labelled with its genre. They are the sources' views, quoted, not the briefing's.",)
+        return Section("perspectives", "perspectives", spec.title, intro=intro, perspectives=tuple(perspectives))
+
+    def _contested_figures(self) -> tuple[ContestedFigure, ...]:
+        """Group claimed figures by whose people, military or civilian, and outcome; keep differing groups."""
+        actor_names = {actor.id: actor.name for actor in self.config.actors}
+        groups: defaultdict[tuple[str, str, str], list[tuple[float, float | None, FigureClaim, dt.date | None]]] = \
+            defaultdict(list)
+        for source in self.sources:
+            article = self.article_by_id[source.article_id]
+            for claim in article.analysis.claims:
+                for figure in claim.figures:
+                    if not figure.side or not figure.outcome or figure.category == "other":
+                        continue
+                    category = "military personnel" if figure.category == "military" else "people"
+                    groups[(figure.side, category, figure.outcome)].append((
+                        figure.low, figure.high,
+                        FigureClaim(figure.text, claim.claimant, source, article.id, figure.char_start,
+                                    figure.char_end),
+                        article.analysis.publication_date.value))
+        contested = []
+        for (side, category, outcome), claims in sorted(groups.items()):
+            # Reports far apart in time count different events: compare figures within 45 days.
+            claims.sort(key=lambda c: (c[3] or dt.date.max, c[2].source.number))
+            windows: list[list] = []
+            for claim in claims:
+                if windows and claim[3] and windows[-1][0][3] and (claim[3] - windows[-1][0][3]).days <= 45:
+                    windows[-1].append(claim)
+                else:
+                    windows.append([claim])
+            for window in windows:
+                ranges = {(low, high) for low, high, _, _ in window}
+                claimants = {(c.claimant.lower(), c.source.number) for _, _, c, _ in window}
+                if len(ranges) < 2 or len(claimants) < 2 or not _ranges_differ(list(ranges)):
+                    continue
+                dates = [d for *_, d in window if d]
+                context = (f"reports dated {_day(min(dates))}" + (f" to {_day(max(dates))}" if max(dates) != min(dates)
+                                                                  else "")) if dates else "undated reports"
+                contested.append(ContestedFigure(f"{actor_names.get(side, side)}: {category} {outcome}", context,
+                                                 tuple(c for _, _, c, _ in window)))
+        return tuple(contested)
+
+    def _audit(self, spec: AuditSection) -> Section:
+        """Per source: how evaluative it is, the loaded terms it uses, and what the briefing took from it."""
+        excerpts: Counter[str] = Counter()
+        quotes: Counter[str] = Counter()
+        for section in (s for s in self._built_sections if s is not None):
+            for article_id in [e.article_id for e in section.excerpts] + \
+                    [e.article_id for b in section.periods for e in b.excerpts]:
+                excerpts[article_id] += 1
+            for quote in list(section.quotes) + [q for b in section.periods for q in b.quotes]:
+                quotes[quote.source.article_id] += 1
+        rows = []
+        for source in self.sources:
+            analysis = self.article_by_id[source.article_id].analysis
+            rows.append(AuditRow(
+                source, len(analysis.sentences), sum(1 for s in analysis.sentences if s.role == "evaluation"),
+                analysis.loaded_terms[:6], excerpts[source.article_id], quotes[source.article_id],
+                sum(1 for s in analysis.sentences if any(r.startswith("loaded") for r in s.excluded_because))))
+        intro = ("For each source: the share of its sentences judged evaluative (loaded or evaluative words, "
+                 "first person, calls to action, questions), the loaded terms it uses in its own voice, and what "
+                 "this briefing took from it. Sentences with loaded terms are never used as excerpts; sources "
+                 "are quoted only with attribution, and opinion and analysis are labelled.",)
+        return Section("neutrality-audit", "neutrality_audit", spec.title, intro=intro, audit=tuple(rows))
 
     def _new_since(self, spec: NewSinceSection) -> Section:
         """Articles first seen, and dated events first listed, since the last run of this configuration."""
@@ -470,6 +579,15 @@ class _Composer:
         return Section("method", "method", spec.title, notes=notes, table_header=("Removed as", "Pieces"),
                        table_rows=rows, skipped=tuple(self.skipped),
                        left_out=tuple(SkippedFile(f, f"“{t}”: {r}") for f, t, r in excluded_rows))
+
+
+def _ranges_differ(ranges: list[tuple[float, float | None]]) -> bool:
+    """Whether at least two figures cannot both be right: their ranges do not overlap."""
+    for i, (low_a, high_a) in enumerate(ranges):
+        for low_b, high_b in ranges[i + 1:]:
+            if (high_a is not None and high_a < low_b) or (high_b is not None and high_b < low_a):
+                return True
+    return False
 
 
 def _chronology(config: Config):

@@ -122,6 +122,7 @@ class ExecutiveSummarySection(SectionBase):
     title: str = "Executive summary"
     max_phrases: int = Field(12, ge=0, le=50, description="Key phrases listed for the whole corpus.")
     max_excerpts: int = Field(4, ge=0, le=20, description="Most informative cited excerpts shown.")
+    max_events: int = Field(5, ge=0, le=30, description="Key dated events (those reported by most sources).")
 
 
 class ThemesSection(SectionBase):
@@ -151,6 +152,28 @@ class NewSinceSection(SectionBase):
     max_events: int = Field(30, ge=0, le=500, description="New dated events listed.")
 
 
+class PerspectivesSection(SectionBase):
+    """Each opinion and analysis source in its own words, clearly labelled."""
+
+    type: Literal["perspectives"]
+    title: str = "Perspectives"
+    max_sentences: int = Field(3, ge=1, le=10, description="Representative sentences per source.")
+
+
+class ContestedFiguresSection(SectionBase):
+    """Figures about the same thing reported differently, side by side with who claims them."""
+
+    type: Literal["contested_figures"]
+    title: str = "Contested figures"
+
+
+class AuditSection(SectionBase):
+    """Per source: genre, evaluative share, loaded terms found, and what the briefing did with them."""
+
+    type: Literal["neutrality_audit"]
+    title: str = "Neutrality audit"
+
+
 class QuotesSection(SectionBase):
     type: Literal["quotes"]
     title: str = "Quotations and speakers"
@@ -169,7 +192,7 @@ class MethodSection(SectionBase):
 
 Section = Annotated[
     Union[CoverSection, ContentsSection, NewSinceSection, ExecutiveSummarySection, ThemesSection, TimelineSection,
-          QuotesSection, SourcesSection, MethodSection],
+          PerspectivesSection, ContestedFiguresSection, QuotesSection, SourcesSection, MethodSection, AuditSection],
     Field(discriminator="type"),
 ]
 
@@ -414,8 +437,8 @@ def _describe(path: Path, root: yaml.Node | None, error: dict[str, Any]) -> str:
     return f"{where}: {key}: {message}"
 
 
-_SECTION_TAGS = {"cover", "contents", "new_since", "executive_summary", "themes", "timeline", "quotes", "sources",
-                 "method"}
+_SECTION_TAGS = {"cover", "contents", "new_since", "executive_summary", "themes", "timeline", "perspectives",
+                 "contested_figures", "quotes", "sources", "method", "neutrality_audit"}
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -456,7 +479,8 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
 
 
 SECTION_TYPES = (CoverSection, ContentsSection, NewSinceSection, ExecutiveSummarySection, ThemesSection,
-                 TimelineSection, QuotesSection, SourcesSection, MethodSection)
+                 TimelineSection, PerspectivesSection, ContestedFiguresSection, QuotesSection, SourcesSection,
+                 MethodSection, AuditSection)
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:

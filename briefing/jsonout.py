@@ -35,6 +35,12 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
              "how_dated": e.how_dated}
             for e in briefing.events
         ],
+        "contested_figures": [
+            {"what": f.what, "context": f.context,
+             "claims": [{"value": c.value, "claimant": c.claimant, "article_id": c.article_id,
+                         "char_start": c.char_start, "char_end": c.char_end} for c in f.claims]}
+            for section in briefing.sections for f in section.figures
+        ],
         "sections": [
             {"id": s.id, "type": s.type, "title": s.title, "level": s.level,
              "article_ids": list(s.cited_article_ids), "quote_ids": list(s.cited_quote_ids),

@@ -334,6 +334,52 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Perspective:
+    """An opinion or analysis source, in a few of its own sentences."""
+
+    source: Source
+    sentences: tuple[Excerpt, ...]
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """One figure as one claimant gives it, with its citation."""
+
+    value: str
+    claimant: str
+    source: Source
+    article_id: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class ContestedFigure:
+    """The same thing counted differently: what is counted, and each claim side by side."""
+
+    what: str
+    context: str
+    claims: tuple[FigureClaim, ...]
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """What one source brought, how evaluative it is, and what the briefing did with it."""
+
+    source: Source
+    sentences: int
+    evaluative: int
+    loaded_terms: tuple[tuple[str, int], ...]
+    excerpts_used: int
+    quotes_used: int
+    left_out_as_loaded: int
+
+    @property
+    def evaluative_share(self) -> str:
+        return f"{100 * self.evaluative / self.sentences:.0f}%" if self.sentences else "—"
+
+
+@dataclass(frozen=True)
 class SpeakerEntry:
     speaker: str
     role: str | None
@@ -362,6 +408,9 @@ class Section:
     excerpts: tuple[Excerpt, ...] = ()
     quotes: tuple[QuoteEntry, ...] = ()
     events: tuple[TimelineEntry, ...] = ()
+    perspectives: tuple[Perspective, ...] = ()
+    figures: tuple[ContestedFigure, ...] = ()
+    audit: tuple[AuditRow, ...] = ()
     speakers: tuple[SpeakerEntry, ...] = ()
     sources: tuple[Source, ...] = ()
     table_header: tuple[str, ...] = ()
@@ -379,6 +428,9 @@ class Section:
             ids += [e.article_id for e in block.excerpts] + [q.source.article_id for q in block.quotes]
         ids += [s.article_id for s in self.sources]
         ids += [s.article_id for event in self.events for s in event.sources]
+        ids += [p.source.article_id for p in self.perspectives]
+        ids += [claim.article_id for figure in self.figures for claim in figure.claims]
+        ids += [row.source.article_id for row in self.audit]
         return tuple(dict.fromkeys(ids))
 
     @property
