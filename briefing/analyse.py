@@ -106,7 +106,6 @@ def _describe_sentence(text: str, span: Span, themes: tuple[str, ...], lexicon) 
 # A claimant speaking: "X said", "according to X", "X acknowledged" (not actions such as "carried out").
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|reported|according to|announced|acknowledged|confirmed|claimed|"
                          r"claiming|stated|declared|alleged|alleging|added|insisted|warned|denied|accused)\b")
-ROLE_EVALUATIVE = ("loaded language", "first person", "prescriptive", "question")
 
 
 def _with_roles(sentences: tuple[Sentence, ...], quotes, claims, lexicon) -> tuple[Sentence, ...]:
