@@ -83,7 +83,7 @@ def read_and_analyse(config: Config, jobs: int = 1, progress: Progress | None = 
     cleaned = [clean(document, config) for document in documents]
     analyses = _analyse_all(cleaned, config, jobs, progress, cache)
     periods = periods_for(config)
-    articles = tuple(_place(c, a, config, periods, window) for c, a in zip(cleaned, analyses))
+    articles = tuple(_place(c, a, config, periods, window) for c, a in zip(cleaned, analyses, strict=True))
     reanalysed = tuple(cache.analysed) if cache else tuple(c.document.id for c in cleaned)
     return Corpus(articles, tuple(skipped), periods, reanalysed)
 
@@ -198,7 +198,7 @@ def _locked_build(config: Config, formats: tuple[str, ...], root: Path, jobs: in
                 write_atomically(path, rendered[fmt])
                 outputs[fmt] = path
         if weekly:
-            for fmt, path in outputs.items():
+            for path in outputs.values():
                 write_atomically(root / LATEST / path.name, path.read_bytes())
         inputs = [(a.document.sha256, a.document.file, a.id) for a in corpus.articles]
         inputs += [(s.sha256, s.file, None) for s in corpus.skipped if s.sha256]

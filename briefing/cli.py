@@ -159,7 +159,7 @@ def build(ctx: click.Context, config_path: Path, input_dir: Path | None, output_
     included = len(briefing.sources)
     left_out = len(briefing.articles) - included
     if not quiet:
-        for fmt, path in result.outputs.items():
+        for path in result.outputs.values():
             click.echo(f"wrote {path}")
         click.echo(f"{included} articles in the briefing, {left_out} left out, {len(briefing.skipped)} files "
                    f"skipped, {len(briefing.quotes)} quotations, {len(briefing.events)} dated events; "

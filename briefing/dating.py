@@ -17,7 +17,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from briefing.config import ChronologyEvent, Config, OfficeHolder, load_data
-from briefing.models import CleanDocument, DateEvidence, HeaderDate, PublicationDate, Span
+from briefing.models import CleanDocument, DateEvidence, HeaderDate, PublicationDate
 from briefing.text import split_sentences
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -265,7 +265,7 @@ def infer_header(text: str) -> InferredHeader:
     texts = [t for _, t in header]
     rest = "\n".join(lines[header[-1][0] + 1:]) if header else text
 
-    for pos, (index, line) in enumerate(header):
+    for index, line in header:
         plain = line.lstrip("#").strip()
         if line.startswith("# ") and title is None:
             title, title_evidence = plain, Evidence("markdown heading", line)

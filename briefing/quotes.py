@@ -376,8 +376,7 @@ CLAUSE_BOUNDARY = re.compile(r"[;:—–“”\"]|\b(?:that|and|but|while|as|whe
 ADVERBIAL = {"on", "this", "last", "week", "month", "also", "then", "later", "today", "yesterday", "earlier",
              "again", "further", "separately", "however", "recently", "once", "here", "there", "now", "too",
              "late", "early", "in", "a", "statement", "interview", "briefing", "has", "have", "had", "was", "were",
-             "is", "are", "will", "would", "did", "does", "reportedly", "publicly", "repeatedly", "had",
-             "previously", "subsequently", "meanwhile", "moreover", "who"} | WEEKDAY_NAMES
+             "is", "are", "will", "would", "did", "does", "reportedly", "publicly", "repeatedly", "previously", "subsequently", "meanwhile", "moreover", "who"} | WEEKDAY_NAMES
 # Last words of capitalised phrases that name places, documents or groups, never a person.
 NOT_A_PERSON = {"line", "gate", "corridor", "process", "plan", "act", "party", "league", "movement", "province",
                 "district", "valley", "river", "airport", "base", "camp", "declaration", "agreement", "report",
@@ -557,13 +556,13 @@ PERSON_WITH_TITLE = re.compile(
     rf"Adviser|Advisor|Director|Chief|Envoy|Governor)"
     rf"(?:\s+{PROPER})??)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:al-|bin\s+)?[A-Z][a-z'’-]+){{1,3}})")
 NAME_WITH_APPOSITIVE = re.compile(
-    rf"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{1,3}}),\s*(?P<role>(?:(?:a|an|the|now the|now an?)\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}),\s*(?P<role>(?:(?:a|an|the|now the|now an?)\s+)?"
     r"[^,.;“”\"]{3,110}?)(?=[,.;]|\s+(?:told|said|who)\b)")
 AUTHOR_OF_TITLE = re.compile(
-    rf"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{1,3}}),\s*(?P<role>(?:the\s+|an?\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}),\s*(?P<role>(?:the\s+|an?\s+)?"
     r"(?:author|co-author|editor|director|producer) of\s+[“\"][^”\"]{3,160}[”\"])")
 APPOSITIVE_THEN_NAME = re.compile(
-    rf"\bthe\s+(?P<role>[a-z][\w'’ -]{{3,80}}?),\s*(?:(?:Gen|Dr|Mr|Ms|Prof|Sen)\.\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,3}})\b")
+    r"\bthe\s+(?P<role>[a-z][\w'’ -]{3,80}?),\s*(?:(?:Gen|Dr|Mr|Ms|Prof|Sen)\.\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\b")
 
 
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -59,7 +59,7 @@ def main() -> None:
     yake_median, analyse_median = statistics.median(yake_runs), statistics.median(analyse_runs)
 
     periods = periods_for(config)
-    articles = [_place(c, a, config, periods) for c, a in zip(cleaned, analyses)]
+    articles = [_place(c, a, config, periods, None) for c, a in zip(cleaned, analyses, strict=True)]
     briefing, compose_seconds = _timed(compose, config, articles, skipped, periods, dt.datetime(2026, 1, 1))
     html, html_seconds = _timed(render_html, briefing, config)
 

@@ -25,3 +25,16 @@ def test_quotation_quality_floor():
     assert scores.precision >= 0.95, scores.errors
     assert scores.recall >= 0.90, scores.errors
     assert scores.speaker_accuracy >= 0.90, scores.errors
+
+
+def test_benchmark_script_runs(capsys, monkeypatch):
+    """The benchmark in the README must keep working (run on the seeds here, timed elsewhere)."""
+    import sys
+
+    from tests import bench
+    from tests.conftest import SEEDS
+
+    monkeypatch.setattr(sys, "argv", ["bench", "--corpus", str(SEEDS), "--rounds", "1"])
+    bench.main()
+    output = capsys.readouterr().out
+    assert "ratio analysis / YAKE alone" in output and "5 articles" in output
