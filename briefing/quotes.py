@@ -55,6 +55,8 @@ VERB = re.compile(rf"\b(?:{REPORTING_VERBS}|called (?:on|upon|for)|(?:statement|
                   rf"warning|demand|remarks) (?:that|to|of))\b")
 ROLE_ADJECTIVES = {"foreign", "defence", "defense", "interior", "finance", "prime", "press", "deputy", "former", "vice",
                    "senior", "acting", "interim", "caretaker", "federal", "information", "external", "state"}
+SENTENCE_END_MARK = re.compile(r"[.!?][”\"’)]?\s")
+QUOTE_MARK = re.compile(r"[“”\"]")
 SPEECH_IN = re.compile(rf"\b(?:{REPORTING_VERBS}|recalled|recounted)\b")
 PARENTHETICAL = re.compile(r"\s*\([^()“”\"]{1,40}\)")
 INVERTED_VERB = re.compile(r"(?:said|says|added|adds|asked|wrote|noted|continued)\s+")
@@ -195,6 +197,17 @@ class _Attributor:
             if found:
                 return found[0], Evidence("attribution", _short(found[1].strip()),
                                           "named in the sentence before the quotation")
+        # 2b. The next sentence of the same paragraph: "“…” The minister said so on Monday."
+        later = [s for s in self.sentences if quoted.sentence.end <= s.start < paragraphs[quoted.paragraph].end]
+        if later and words >= MIN_QUOTE_WORDS and not QUOTE_MARK.search(text, later[0].start, later[0].end):
+            sentence = text[later[0].start:later[0].end]
+            speech = [v for v in VERB.finditer(sentence) if SPEECH_VERB.fullmatch(v.group(0))]
+            if speech:
+                found = self._first_resolvable(_attributions(PARENTHETICAL.sub("", sentence[: speech[0].end()]), ""),
+                                               quoted, words, organisation)
+                if found:
+                    return found[0], Evidence("attribution", _short(found[1].strip()),
+                                              "named in the sentence after the quotation")
         last_speaker = self._last_speaker(quoted, None)
         # 3. A paragraph that is only a quotation goes on with the speaker of the paragraph before it.
         if words >= MIN_QUOTE_WORDS and last_speaker is not None and quoted.paragraph > 0 \
@@ -306,8 +319,9 @@ def _latest_person(mentions: list[tuple[int, str, "Person"]], position: int, ear
     if chosen is None:
         return None
     # Somebody unnamed introduced after the person's own sentence takes over ("a 16-year-old girl …").
-    sentence_end = text.find(". ", chosen[0])
-    if UNNAMED_PERSON.search(text, sentence_end if 0 <= sentence_end < position else chosen[0], position):
+    end = SENTENCE_END_MARK.search(text, chosen[0])
+    sentence_end = end.end() if end and end.end() < position else chosen[0]
+    if UNNAMED_PERSON.search(text, sentence_end, position):
         return None
     return chosen[1]
 

@@ -91,3 +91,43 @@ def test_extractor_never_crashes_and_offsets_hold(config, text):
         assert cleaned.text[quote.char_start:quote.char_end] == quote.text
     for term in terms:
         assert cleaned.text[term.char_start:term.char_end] == term.text
+
+
+def _extract(config, body: str):
+    doc = parse_article("Headline for a test article\n\n" + body, relative="q.txt", sha256="0", encoding="utf-8",
+                        outlets={})
+    return extract_quotes(clean(doc, config))
+
+
+def test_quotation_attributed_in_the_next_sentence(config):
+    quotes, _ = _extract(config, "“We will not reopen the crossing until the attacks stop.” Interior Minister "
+                                 "Mohsin Naqvi said this on Monday in Islamabad.\n")
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [("Mohsin Naqvi", "Interior Minister")]
+    assert quotes[0].attribution.note == "named in the sentence after the quotation"
+
+
+def test_quotation_attributed_in_the_previous_sentence(config):
+    quotes, _ = _extract(config, "Ambassador Alfred Grannas underscored the mutual trust behind the programme. "
+                                 "“The number of scholarships stands as a testament to this commitment.”\n")
+    assert quotes and quotes[0].speaker == "Alfred Grannas"
+
+
+def test_paragraph_of_quotation_continues_previous_speaker(config):
+    quotes, _ = _extract(config, "“We have waited three years for these visas,” said Syed Hasibullah, a teacher.\n\n"
+                                 "“I just wanted to tell them that we have helped you and now we expect help.”\n")
+    assert [q.speaker for q in quotes] == ["Syed Hasibullah", "Syed Hasibullah"]
+
+
+def test_unnamed_person_breaks_the_pronoun_chain(config):
+    quotes, terms = _extract(config, "“We are leaving the city for good,” said Shawn VanDiver, the founder of a "
+                                     "coalition.\n\nIn class, a 16-year-old girl broke down in tears.\n\n"
+                                     "“I feel very bad about this news today,” she said.\n")
+    assert [q.speaker for q in quotes] == ["Shawn VanDiver"]
+    assert any(t.text.startswith("I feel very bad") and t.kind == "unattributed" for t in terms)
+
+
+def test_documents_and_institutions_speak(config):
+    quotes, _ = _extract(config, "The report, covering July to December 2024, states the “status and strength of "
+                                 "the group had not changed”. “In reciprocity, the mission will be upgraded to an "
+                                 "embassy soon,” the ministry added.\n")
+    assert quotes[0].speaker == "report"
