@@ -28,6 +28,7 @@ from briefing.models import (
 from briefing.periods import Period
 from briefing.phrases import deduplicate
 
+MAIN_CONTESTED_FIGURES = 3
 EXCERPT_ROLES = ("reported fact", "attributed claim")  # never evaluation: that is the writer's voice
 GENRE_WEIGHT = {"news": 1.0, "analysis": 0.4, "opinion": 0.0}
 MAX_EXCERPTS_PER_ARTICLE_IN_BLOCK = 2
@@ -365,6 +366,7 @@ class _Composer:
                                   key=lambda e: e.date))
         return Section(
             "executive-summary", "executive_summary", spec.title, intro=tuple(intro), events=key_events,
+            figures=self.contested[:MAIN_CONTESTED_FIGURES],
             key_phrases=self._key_phrases(self.included, spec.max_phrases),
             excerpts=self._excerpts(self.included, None, spec.max_excerpts),
             table_header=header, table_rows=tuple(rows))

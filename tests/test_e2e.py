@@ -95,13 +95,18 @@ def test_citations_link_to_the_sources_list(pdf):
 
 
 def test_opinion_sources_labelled_wherever_cited(data, built):
+    """Every citation of an opinion source, outside the sources list and audit, comes with its label."""
     html = (built / "briefing.html").read_text(encoding="utf-8")
+    body = html[: html.index('id="section-sources"')]
     opinion_numbers = [a["citation"] for a in data["articles"] if a["genre"] == "opinion"]
     assert opinion_numbers
+    checked = 0
     for number in opinion_numbers:
-        for block in re.findall(r'<footer>(.*?)</footer>', html, re.S):
-            if f'href="#src-{number}"' in block:
-                assert "Opinion" in block, block
+        for match in re.finditer(rf'<a class="cite" href="#src-{number}"', body):
+            preceding = re.sub(r"<[^>]+>", "", body[max(0, match.start() - 600):match.start()])
+            assert "Opinion" in preceding[-300:], preceding[-300:]
+            checked += 1
+    assert checked > 5
 
 
 def test_json_contract(data):
