@@ -54,16 +54,15 @@ def _floor(date: dt.date, granularity: str | None) -> dt.date:
 
 
 def _id(start: dt.date, granularity: str | None) -> str:
-    if granularity == "year":
-        return f"{start.year}"
-    if granularity == "quarter":
-        return f"{start.year}-q{(start.month - 1) // 3 + 1}"
-    return f"{start:%Y-%m}"
+    return _label(start, granularity, "{year}", "{year}-q{quarter}", "{year}-{month:02d}")
 
 
 def _title(start: dt.date, granularity: str | None) -> str:
-    if granularity == "year":
-        return f"{start.year}"
-    if granularity == "quarter":
-        return f"{start.year}, Q{(start.month - 1) // 3 + 1}"
-    return f"{start:%B %Y}"
+    return _label(start, granularity, "{year}", "{year}, Q{quarter}", "{month_name} {year}")
+
+
+def _label(start: dt.date, granularity: str | None, year: str, quarter: str, month: str) -> str:
+    """Format a period's start with the pattern for its granularity."""
+    pattern = {"year": year, "quarter": quarter}.get(granularity or "", month)
+    return pattern.format(year=start.year, quarter=(start.month - 1) // 3 + 1, month=start.month,
+                          month_name=f"{start:%B}")

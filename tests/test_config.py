@@ -90,3 +90,14 @@ def test_readme_reference_is_current():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert reference_markdown() in readme, "run `make readme` to regenerate the configuration reference"
+
+
+def test_periods_follow_the_granularity(tmp_path):
+    from briefing.periods import period_of, periods_for
+
+    for granularity, expected_id, expected_title in (("year", "2025", "2025"), ("quarter", "2025-q2", "2025, Q2"),
+                                                     ("month", "2025-04", "April 2025")):
+        config = load_config(write_config(tmp_path / "config.yaml",
+                                          MINIMAL_CONFIG + f"periods: {{granularity: {granularity}}}\n"))
+        period = period_of(__import__("datetime").date(2025, 4, 17), periods_for(config))
+        assert (period.id, period.title) == (expected_id, expected_title)
