@@ -151,11 +151,3 @@ def _is_heading(paragraph: str) -> bool:
 def _is_link_title(paragraph: str) -> bool:
     """A line in a list of links: short, no sentence ending, or a UI remnant."""
     return len(paragraph) <= 160 and (not paragraph.endswith((".", "!", "?")) or len(paragraph.split()) <= 20)
-
-
-def paragraph_index(clean_doc: CleanDocument, offset: int) -> int:
-    """The index of the paragraph containing ``offset``."""
-    for index, span in enumerate(clean_doc.paragraphs):
-        if span.start <= offset < span.end + 2:
-            return index
-    return len(clean_doc.paragraphs) - 1

@@ -30,9 +30,6 @@ class Lexicon:
         """Loaded terms the writer uses in their own voice, not inside quotation marks."""
         return self.find(QUOTED.sub(" ", text))
 
-    def group_of(self, term: str) -> str | None:
-        lowered = term.lower()
-        return next((g for g, terms in self.groups.items() if lowered in (t.lower() for t in terms)), None)
 
 
 def lexicon_for(config: "Config") -> Lexicon:

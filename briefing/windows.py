@@ -26,11 +26,6 @@ class Window:
     def contains(self, date: dt.date) -> bool:
         return self.start <= date <= self.end
 
-    def folder_name(self) -> str:
-        """Name of the output folder of a windowed run: 2026-W09, or 2026-02-01_2026-02-07."""
-        if self.iso_week:
-            return f"{self.iso_week[0]}-W{self.iso_week[1]:02d}"
-        return f"{self.start.isoformat()}_{self.end.isoformat()}"
 
 
 def iso_week(spec: str, today: dt.date) -> Window:
