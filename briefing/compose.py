@@ -102,7 +102,8 @@ class _Composer:
                 published=format_date(date, self.config.labels.undated), date_method=date.method,
                 date_confidence=date.confidence, date_conflict=date.conflict, genre=analysis.genre.label,
                 genre_label=self.config.label_for_genre(analysis.genre.label), genre_evidence=genre_evidence,
-                themes=tuple(theme_titles[t.theme_id] for t in analysis.themes)))
+                themes=tuple(theme_titles[t.theme_id] for t in analysis.themes),
+                header_evidence=_header_evidence(article)))
         return tuple(sources)
 
     def _quote_entries(self) -> tuple[QuoteEntry, ...]:
@@ -596,6 +597,20 @@ def _chronology(config: Config):
     from briefing.dating import anchors_for
 
     return [event for event, _ in anchors_for(config).chronology]
+
+
+def _header_evidence(article: Article) -> str:
+    """"title: markdown heading; author: author line; outlet: contact footer (links to wsws.org)"."""
+    document = article.document
+    parts = []
+    for field, evidence in (("title", document.title_evidence), ("author", document.author_evidence),
+                            ("outlet", document.outlet_evidence)):
+        if evidence is not None:
+            parts.append(f"{field}: {evidence.kind}" + (f" ({evidence.note})" if evidence.note and
+                                                        evidence.kind in ("contact footer", "fallback") else ""))
+        else:
+            parts.append(f"{field}: not stated")
+    return "; ".join(parts)
 
 
 def _describe_evidence(evidence) -> str:

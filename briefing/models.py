@@ -257,6 +257,7 @@ class Source:
     genre_label: str  # the configured wording for the genre
     genre_evidence: str
     themes: tuple[str, ...]  # theme titles
+    header_evidence: str = ""  # how title, author and outlet were found
 
     @property
     def anchor(self) -> str:

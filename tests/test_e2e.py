@@ -221,3 +221,10 @@ def test_topic_corpus_builds_a_sensible_briefing(tmp_path):
             assert section["article_ids"], section["title"]
     html = (tmp_path / "briefing.html").read_text()
     assert "adsbygoogle" not in html and "Published in Dawn" not in html
+
+
+def test_sources_list_says_how_each_header_was_read(flat_text):
+    assert "outlet: contact footer (the footer links to wsws.org)" in flat_text
+    assert "outlet: site-name line" in flat_text
+    assert "title: fallback (no headline found" in flat_text
+    assert "outlet not stated" in flat_text
