@@ -18,6 +18,7 @@ import click
 from briefing import __version__
 from briefing.config import Config, load_config
 from briefing.errors import BriefingError, ConfigError
+from briefing.text import shorten
 
 log = logging.getLogger("briefing")
 
@@ -257,17 +258,12 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
             click.echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
         return
     limits = (28, 40, 18, 18, 60, 8, 30, 60)
-    clipped = [tuple(_clip(c, limit) for c, limit in zip(row, limits)) for row in [header, *rows]]
+    clipped = [tuple(shorten(c, limit) for c, limit in zip(row, limits)) for row in [header, *rows]]
     widths = [max(len(row[i]) for row in clipped) for i in range(len(header))]
     for index, row in enumerate(clipped):
         click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
         if index == 0:
             click.echo("  ".join("-" * w for w in widths))
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @cli.command()

@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from briefing.config import ChronologyEvent, Config, OfficeHolder, load_data
 from briefing.models import CleanDocument, DateEvidence, HeaderDate, PublicationDate
-from briefing.text import split_sentences
+from briefing.text import shorten, split_sentences
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -388,7 +388,7 @@ def _resolve_yearless(header: HeaderDate, bounds: ContentBounds, text: str, hori
                 clue.date.year == latest_year and not ANNIVERSARY.search(clue.text):
             return DateEvidence(header.text, "dateline", clue.date, "day",
                                 f"dateline without a year; the text gives the same day with its year "
-                                f"(“{_short(clue.text)}”)"), 0.9
+                                f"(“{shorten(clue.text, 70)}”)"), 0.9
     if bounds.earliest is None:
         return None
     last_year = bounds.latest.year if bounds.latest else horizon.year
@@ -504,16 +504,12 @@ def _contradictions(date: dt.date, bounds: ContentBounds) -> list[str]:
     for clue in bounds.evidence:
         if clue.terms and not any(start - CONFLICT_MARGIN <= date and (end is None or date <= end + CONFLICT_MARGIN)
                                   for start, end in clue.terms):
-            found.append(f"{clue.note} (“{_short(clue.text)}”)")
+            found.append(f"{clue.note} (“{shorten(clue.text, 70)}”)")
         elif clue.latest and clue.latest + CONFLICT_MARGIN < date:
-            found.append(f"{clue.note} (“{_short(clue.text)}”)")
+            found.append(f"{clue.note} (“{shorten(clue.text, 70)}”)")
         elif clue.earliest and clue.kind in ("event", "body_date") and clue.earliest > date + CONFLICT_MARGIN:
-            found.append(f"refers to a later date: {clue.note} (“{_short(clue.text)}”)")
+            found.append(f"refers to a later date: {clue.note} (“{shorten(clue.text, 70)}”)")
     return found
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _decisive_clues(bounds: ContentBounds) -> str:

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from briefing.models import Document, Evidence, Genre
+from briefing.text import shorten
 
 LABEL_IN_TITLE = re.compile(r"^(?:opinion|op-ed|editorial|comment|column|commentary|viewpoint|analysis)\s*[:|–—-]",
                             re.IGNORECASE)
@@ -43,10 +44,10 @@ def classify_genre(document: Document, text: str, sentences: list[str],
     loaded_total = sum(loaded_terms.values())
     density = 1000 * loaded_total / words
     if stance:
-        evidence.append(Evidence("first-person stance", _short(stance[0]),
+        evidence.append(Evidence("first-person stance", shorten(stance[0], 140),
                                  f"{len(stance)} sentence(s) where the author speaks for themselves"))
     if calls:
-        evidence.append(Evidence("call to action", _short(calls[0]), f"{len(calls)} prescriptive sentence(s)"))
+        evidence.append(Evidence("call to action", shorten(calls[0], 140), f"{len(calls)} prescriptive sentence(s)"))
     if loaded_total:
         top = ", ".join(f"“{term}” ×{count}" for term, count in loaded_terms.most_common(5))
         evidence.append(Evidence("evaluative vocabulary", top,
@@ -64,6 +65,3 @@ def _outside_quotes(sentence: str) -> str:
     return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", sentence)
 
 
-def _short(text: str, limit: int = 140) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.models import CleanDocument, Evidence, Quote, QuotedTerm, Span
-from briefing.text import split_sentences, word_count
+from briefing.text import shorten, split_sentences, word_count
 
 MIN_QUOTE_WORDS = 5
 REPORTING_VERBS = (
@@ -187,7 +187,7 @@ class _Attributor:
         # 1. The sentence's own attribution.
         found = self._first_resolvable(_attributions(before, after), quoted, words, organisation)
         if found:
-            return found[0], Evidence("attribution", _short(found[1].strip()))
+            return found[0], Evidence("attribution", shorten(found[1].strip(), 160))
         # 2. The previous sentence of the same paragraph: "He underscored the mutual trust… “…”"
         earlier = [s for s in self.sentences if paragraphs[quoted.paragraph].start <= s.start < quoted.sentence.start]
         if earlier and words >= MIN_QUOTE_WORDS:
@@ -195,7 +195,7 @@ class _Attributor:
             found = self._first_resolvable(_attributions(PARENTHETICAL.sub("", sentence), ""), quoted, words,
                                            organisation)
             if found:
-                return found[0], Evidence("attribution", _short(found[1].strip()),
+                return found[0], Evidence("attribution", shorten(found[1].strip(), 160),
                                           "named in the sentence before the quotation")
         # 2b. The next sentence of the same paragraph: "“…” The minister said so on Monday."
         later = [s for s in self.sentences if quoted.sentence.end <= s.start < paragraphs[quoted.paragraph].end]
@@ -206,7 +206,7 @@ class _Attributor:
                 found = self._first_resolvable(_attributions(PARENTHETICAL.sub("", sentence[: speech[0].end()]), ""),
                                                quoted, words, organisation)
                 if found:
-                    return found[0], Evidence("attribution", _short(found[1].strip()),
+                    return found[0], Evidence("attribution", shorten(found[1].strip(), 160),
                                               "named in the sentence after the quotation")
         last_speaker = self._last_speaker(quoted, None)
         # 3. A paragraph that is only a quotation goes on with the speaker of the paragraph before it.
@@ -324,10 +324,6 @@ def _latest_person(mentions: list[tuple[int, str, "Person"]], position: int, ear
     if UNNAMED_PERSON.search(text, sentence_end, position):
         return None
     return chosen[1]
-
-
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _only_quotes_between(text: str, first: QuotedSpan, second: QuotedSpan) -> bool:

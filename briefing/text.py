@@ -59,3 +59,9 @@ def _skip_space(text: str, index: int, limit: int) -> int:
 
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, with an ellipsis where it was cut (for evidence and tables)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
